@@ -1,0 +1,43 @@
+// Trunk post-build hook: writes Myomap's Content-Security-Policy into the staged index.html.
+// Nothing may be fetched from another origin; the only inline script allowed is Trunk's
+// loader, pinned by its SHA-256 hash.
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!dir) {
+  console.error("csp.mjs: no TRUNK_STAGING_DIR");
+  process.exit(1);
+}
+const file = join(dir, "index.html");
+let html = readFileSync(file, "utf8");
+const hashes = [];
+// Trunk adds nonce attributes to its inline scripts; a fixed nonce protects nothing, so drop
+// them and allow exactly these scripts by hash.
+html = html.replace(/<script([^>]*?)\snonce="[^"]*"([^>]*)>/g, "<script$1$2>");
+html = html.replace(/<link([^>]*?)\snonce="[^"]*"([^>]*)>/g, "<link$1$2>");
+for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+  hashes.push(`'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`);
+}
+const policy = [
+  "default-src 'none'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  // Same origin only: the wasm module, and Trunk's live-reload socket during development.
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join("; ");
+if (!html.includes("CSP_PLACEHOLDER")) {
+  console.error("csp.mjs: index.html has no CSP placeholder");
+  process.exit(1);
+}
+html = html.replace("CSP_PLACEHOLDER", policy);
+writeFileSync(file, html);
+console.log(`csp.mjs: policy written with ${hashes.length} script hash(es)`);

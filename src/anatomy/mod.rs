@@ -1,0 +1,105 @@
+//! What the body is: the atlas (data) and the drawable, mirrored geometry built from it.
+
+pub mod atlas;
+pub mod geometry;
+pub mod model;
+
+use geometry::Pt;
+use model::{Layer, Muscle, Shape, Side, View};
+
+/// Atlas viewBox per figure: x from the midline (viewer's left negative), y from the vertex.
+pub const VIEW_BOX: (f32, f32, f32, f32) = (-190.0, -20.0, 380.0, 840.0);
+
+pub fn muscle(id: &str) -> Option<&'static Muscle> {
+    atlas::muscles().find(|m| m.id == id)
+}
+
+/// The full body outline in a view's coordinates (right half authored, left half mirrored).
+pub fn body_outline() -> Vec<Pt> {
+    let half: Vec<Pt> = atlas::BODY_HALF
+        .iter()
+        .map(|&(x, y)| (x as f32, y as f32))
+        .collect();
+    let mut full: Vec<Pt> = half.iter().map(|&(x, y)| (-x, y)).collect();
+    // The mirrored half runs back up from the crotch to the vertex; skip the shared midline ends.
+    full.extend(half.iter().rev().skip(1).take(half.len() - 2).copied());
+    full
+}
+
+/// A shape's outline placed on one side of the body in its view.
+pub fn placed(shape: &Shape, side: Side) -> Vec<Pt> {
+    let s = shape.view.x_sign(side);
+    let mut pts: Vec<Pt> = shape
+        .outline
+        .iter()
+        .map(|&(x, y)| (s * x as f32, y as f32))
+        .collect();
+    if s < 0.0 {
+        // Keep the winding the same on both sides after mirroring.
+        pts.reverse();
+    }
+    pts
+}
+
+/// A muscle region as drawn: its id, side, view, layer and path.
+#[derive(Clone, Debug)]
+pub struct Region {
+    pub muscle: &'static str,
+    pub side: Side,
+    pub view: View,
+    pub layer: Layer,
+    pub points: Vec<Pt>,
+    pub fibres: &'static [&'static [(i16, i16)]],
+}
+
+impl Region {
+    pub fn path(&self) -> String {
+        geometry::path_d(&self.points)
+    }
+
+    /// The fibre hint lines of the shape, placed on this region's side, as one path.
+    pub fn fibre_path(&self) -> String {
+        let s = self.view.x_sign(self.side);
+        self.fibres
+            .iter()
+            .map(|line| {
+                let pts: Vec<Pt> = line
+                    .iter()
+                    .map(|&(x, y)| (s * x as f32, y as f32))
+                    .collect();
+                geometry::open_path_d(&pts)
+            })
+            .collect()
+    }
+
+    pub fn polygon(&self) -> Vec<Pt> {
+        geometry::flatten(&self.points, 8)
+    }
+}
+
+/// All muscle regions of a view, both sides, in drawing order (later ones lie on top).
+pub fn regions(view: View) -> Vec<Region> {
+    atlas::shapes()
+        .filter(|s| s.view == view)
+        .flat_map(|s| {
+            Side::BOTH.into_iter().map(move |side| Region {
+                muscle: s.muscle,
+                side,
+                view,
+                layer: s.layer,
+                points: placed(s, side),
+                fibres: s.fibres,
+            })
+        })
+        .collect()
+}
+
+/// The topmost region of a layer under a point of a view, as a finger on the map would hit it.
+pub fn hit(view: View, layer: Layer, p: Pt) -> Option<(&'static str, Side)> {
+    regions(view)
+        .into_iter()
+        .rev()
+        .filter(|r| r.layer == layer)
+        .find(|r| geometry::contains(&r.polygon(), p))
+        .map(|r| (r.muscle, r.side))
+}

@@ -1,0 +1,5 @@
+//! What happens in a visit: trigger points, needles and their timers. Pure Rust: no browser,
+//! no signals; the clock is injected.
+
+pub mod chart;
+pub mod timer;

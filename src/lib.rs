@@ -1,0 +1,10 @@
+//! Myomap: a trigger-point body map and dry-needling session timer for physical therapists.
+//! The domain (`anatomy`, `clinic`, `store::schema`) is plain Rust tested natively; the browser
+//! shell (`ui`, `store::browser`) exists only on wasm.
+
+pub mod anatomy;
+pub mod clinic;
+pub mod store;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

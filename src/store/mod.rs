@@ -1,0 +1,7 @@
+//! How a chart is kept: the versioned saved form (`schema`, pure) and the browser's storage
+//! (`browser`, wasm only).
+
+pub mod schema;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;

@@ -1,0 +1,101 @@
+//! The timer dock: every needle timer of the session, soonest due first, readable from across
+//! the room.
+
+use leptos::prelude::*;
+
+use super::state::{AppState, Now};
+use crate::anatomy;
+use crate::clinic::timer::{format_remaining, TimerState};
+
+/// "Upper trapezius · R" for a trigger point, as short as a glance needs.
+pub fn trp_label(state: &AppState, trp: u32) -> String {
+    state.chart.with(|c| {
+        c.trp(trp)
+            .map(|t| {
+                let name = anatomy::muscle(&t.muscle).map_or(t.muscle.as_str(), |m| m.name);
+                format!("{name} · {}", t.side.label())
+            })
+            .unwrap_or_else(|| "Removed point".into())
+    })
+}
+
+#[component]
+pub fn TimerDock() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let order = move || {
+        let now = Now(state.now.get());
+        state
+            .chart
+            .with(|c| c.live_timers(&now).iter().map(|t| t.id).collect::<Vec<_>>())
+    };
+    view! {
+        <section class="timer-dock" aria-label="Needle timers">
+            <h2>"Timers"</h2>
+            <Show
+                when=move || !order().is_empty()
+                fallback=|| view! { <p class="empty">"No timer running. Select a trigger point and start one."</p> }
+            >
+                <ol class="timers">
+                    <For each=order key=|id| *id let(id)>
+                        <TimerCard id=id />
+                    </For>
+                </ol>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn TimerCard(id: u32) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let timer = move || state.chart.with(|c| c.timer(id).cloned());
+    let st = move || {
+        let now = Now(state.now.get());
+        timer().map_or(TimerState::Done, |t| t.state(&now))
+    };
+    let text = move || {
+        let now = Now(state.now.get());
+        timer().map_or_else(String::new, |t| format_remaining(t.remaining(&now)))
+    };
+    let label = move || {
+        timer()
+            .map(|t| trp_label(&state, t.trp))
+            .unwrap_or_default()
+    };
+    let progress = move || {
+        let now = Now(state.now.get());
+        timer().map_or(1.0, |t| t.progress(&now))
+    };
+    // Ring: circumference of r=20 is 125.66.
+    let dash = move || format!("{:.2} 125.66", progress() * 125.66);
+    let pause = move |_| {
+        state.commit(|c, clock| c.pause(id, clock));
+    };
+    let resume = move |_| {
+        state.commit(|c, clock| c.resume(id, clock));
+    };
+    let stop = move |_| {
+        state.commit(|c, clock| c.stop(id, clock));
+    };
+    view! {
+        <li class="timer" data-timer=id.to_string() data-state=move || st().id()>
+            <svg class="ring" viewBox="0 0 48 48" aria-hidden="true">
+                <circle class="ring-track" cx="24" cy="24" r="20" />
+                <circle class="ring-fill" cx="24" cy="24" r="20" stroke-dasharray=dash />
+            </svg>
+            <div class="timer-text">
+                <span class="timer-label">{label}</span>
+                <span class="timer-time" role="timer">{text}</span>
+            </div>
+            <div class="timer-controls">
+                <Show
+                    when=move || st() == TimerState::Paused
+                    fallback=move || view! { <button class="btn" aria-label="Pause" on:click=pause>"Pause"</button> }
+                >
+                    <button class="btn" aria-label="Resume" on:click=resume>"Resume"</button>
+                </Show>
+                <button class="btn btn-stop" aria-label="Stop" on:click=stop>"Stop"</button>
+            </div>
+        </li>
+    }
+}

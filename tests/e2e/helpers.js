@@ -1,0 +1,65 @@
+// Shared end-to-end helpers: find where a finger can touch a region, and tap it like a person.
+import { expect } from "@playwright/test";
+
+/** Makes the figure of `view` visible (portrait shows one figure at a time). */
+export async function showView(page, view) {
+  const fig = page.locator(`figure[data-view="${view}"]`);
+  if (!(await fig.isVisible())) {
+    await page.getByRole("button", { name: view === "anterior" ? "Front" : "Back", exact: true }).tap();
+  }
+  await expect(fig).toBeVisible();
+}
+
+/**
+ * A screen point on which the topmost element is `selector` (so a tap there reaches it),
+ * chosen near the middle of everything that hits it.
+ */
+export async function touchPoint(page, selector) {
+  const p = await page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    const hits = [];
+    const n = 24;
+    for (let i = 0; i <= n; i++) {
+      for (let j = 0; j <= n; j++) {
+        const x = r.left + (r.width * i) / n;
+        const y = r.top + (r.height * j) / n;
+        const top = document.elementFromPoint(x, y);
+        if (top === el) hits.push([x, y]);
+      }
+    }
+    if (!hits.length) return null;
+    const mx = hits.reduce((s, h) => s + h[0], 0) / hits.length;
+    const my = hits.reduce((s, h) => s + h[1], 0) / hits.length;
+    hits.sort((a, b) => Math.hypot(a[0] - mx, a[1] - my) - Math.hypot(b[0] - mx, b[1] - my));
+    return { x: hits[0][0], y: hits[0][1] };
+  }, selector);
+  expect(p, `no touchable point on ${selector}`).not.toBeNull();
+  return p;
+}
+
+export const muscleSel = (view, muscle, side, layer = "sup") =>
+  `figure[data-view="${view}"] path.layer-${layer}[data-muscle="${muscle}"][data-side="${side}"]`;
+
+/** Taps a muscle where a finger would and returns the screen point touched. */
+export async function tapMuscle(page, view, muscle, side, layer = "sup") {
+  await showView(page, view);
+  const p = await touchPoint(page, muscleSel(view, muscle, side, layer));
+  await page.touchscreen.tap(p.x, p.y);
+  return p;
+}
+
+/** Centre of a marker's dot on screen. */
+export async function markerCentre(page, id) {
+  const box = await page.locator(`[data-trp="${id}"] .trp-dot`).boundingBox();
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Fresh start: no saved chart. */
+export async function freshStart(page) {
+  await page.goto("/");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.locator("[data-muscle]").first()).toBeAttached();
+}
