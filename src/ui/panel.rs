@@ -48,15 +48,17 @@ pub fn SelectionPanel() -> impl IntoView {
                             when=move || !has_live_timer(id)
                             fallback=|| view! { <p class="timer-note">"Timer running: see the timer dock."</p> }
                         >
-                            <button
-                                class="btn btn-primary"
-                                aria-label="Start timer"
-                                on:click=move |_| {
-                                    state.commit(|c, clock| c.start_timer(id, DEFAULT_TIMER, clock));
-                                }
-                            >
-                                "Start timer (15 min)"
-                            </button>
+                            <div class="start-row">
+                                <button
+                                    class="btn btn-primary"
+                                    on:click=move |_| {
+                                        state.commit(|c, clock| c.start_timer(id, DEFAULT_TIMER, clock));
+                                    }
+                                >
+                                    "Start timer"
+                                </button>
+                                <span class="start-duration">"15 min"</span>
+                            </div>
                         </Show>
                     </div>
                 }

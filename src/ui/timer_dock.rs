@@ -90,11 +90,11 @@ fn TimerCard(id: u32) -> impl IntoView {
             <div class="timer-controls">
                 <Show
                     when=move || st() == TimerState::Paused
-                    fallback=move || view! { <button class="btn" aria-label="Pause" on:click=pause>"Pause"</button> }
+                    fallback=move || view! { <button class="btn" on:click=pause>"Pause"</button> }
                 >
-                    <button class="btn" aria-label="Resume" on:click=resume>"Resume"</button>
+                    <button class="btn" on:click=resume>"Resume"</button>
                 </Show>
-                <button class="btn btn-stop" aria-label="Stop" on:click=stop>"Stop"</button>
+                <button class="btn btn-stop" on:click=stop>"Stop"</button>
             </div>
         </li>
     }

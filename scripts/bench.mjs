@@ -1,0 +1,166 @@
+// Myomap's performance budgets, measured in Debian's Chromium with 4x CPU throttling,
+// median of 5 runs. Run through scripts/bench.sh (which builds the release and installs what
+// is missing). Prints a table and writes .bench/results.json; exits 1 if a budget is missed.
+import { chromium } from "playwright-core";
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { firstLoad } from "./size-check.mjs";
+
+const PORT = 4199;
+const RUNS = 5;
+const THROTTLE = 4;
+const BUDGET = { firstLoadKB: 250, interactiveMs: 1000, tapMs: 16, longTaskMs: 50 };
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const URL = `http://127.0.0.1:${PORT}/`;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** A saved chart with `n` trigger points spread over the back of the body. */
+function seededChart(n) {
+  const trps = [];
+  for (let i = 0; i < n; i++) {
+    const col = i % 20, row = Math.floor(i / 20);
+    trps.push({
+      id: i + 1,
+      muscle: "latissimus_dorsi",
+      side: col < 10 ? "left" : "right",
+      at: { view: "posterior", x: -60 + col * 6, y: 160 + row * 10 },
+      marked_at: 1_700_000_000_000,
+    });
+  }
+  return JSON.stringify({ app: "myomap", schema: 1, chart: { trps, timers: [], next_id: n + 1 } });
+}
+
+async function throttledPage(browser, viewport = { width: 1024, height: 768 }) {
+  const ctx = await browser.newContext({ viewport, hasTouch: true, isMobile: true });
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
+  return { ctx, page };
+}
+
+async function timeToInteractive(browser) {
+  const { ctx, page } = await throttledPage(browser);
+  await page.goto(URL, { waitUntil: "load" });
+  await page.waitForFunction(() => performance.getEntriesByName("myomap-interactive").length > 0);
+  const ms = await page.evaluate(() => performance.getEntriesByName("myomap-interactive")[0].startTime);
+  await ctx.close();
+  return ms;
+}
+
+/** Input (end of the tap) to the next frame after the new marker is in the DOM. */
+async function tapLatency(browser, markers) {
+  const { ctx, page } = await throttledPage(browser);
+  await page.goto(URL);
+  await page.evaluate((raw) => { localStorage.clear(); if (raw) localStorage.setItem("myomap.chart", raw); },
+    markers ? seededChart(markers) : null);
+  await page.reload();
+  await page.waitForFunction((n) => document.querySelectorAll("[data-trp]").length === n, markers);
+  await page.evaluate(() => {
+    window.__lat = [];
+    document.addEventListener("pointerup", (e) => { window.__t0 = e.timeStamp; }, { capture: true });
+    const obs = new MutationObserver(() => {
+      if (window.__t0 == null) return;
+      const t0 = window.__t0;
+      window.__t0 = null;
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => window.__lat.push(performance.now() - t0);
+        ch.port2.postMessage(0);
+      });
+    });
+    document.querySelectorAll(".markers").forEach((m) => obs.observe(m, { childList: true }));
+  });
+  // Spots on the muscle far enough apart that no tap lands on an earlier marker.
+  const spots = await page.evaluate(() => {
+    const el = document.querySelector('figure[data-view="anterior"] path.layer-sup[data-muscle="rectus_abdominis"][data-side="right"]');
+    const r = el.getBoundingClientRect();
+    const out = [];
+    for (let dy = 0.15; dy < 0.95 && out.length < 4; dy += 0.2) {
+      const x = r.left + r.width / 2, y = r.top + r.height * dy;
+      if (document.elementFromPoint(x, y) === el) out.push({ x, y });
+    }
+    return out;
+  });
+  for (let i = 0; i < spots.length; i++) {
+    await page.touchscreen.tap(spots[i].x, spots[i].y);
+    await page.waitForFunction((k) => window.__lat.length >= k, i + 1);
+  }
+  const lat = await page.evaluate(() => window.__lat);
+  await ctx.close();
+  return median(lat.slice(1)); // the first tap warms up code paths
+}
+
+/** Longest main-thread task while switching layers and views (portrait shows one view). */
+async function longestTask(browser) {
+  const { ctx, page } = await throttledPage(browser, { width: 768, height: 1024 });
+  await page.goto(URL);
+  await page.waitForSelector("[data-muscle]", { state: "attached" });
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(e.duration)))
+      .observe({ type: "longtask" });
+  });
+  for (let i = 0; i < 3; i++) {
+    await page.getByRole("button", { name: /Deep/ }).tap();
+    await page.waitForTimeout(150);
+    await page.getByRole("button", { name: i % 2 ? "Front" : "Back", exact: true }).tap();
+    await page.waitForTimeout(150);
+  }
+  const long = await page.evaluate(() => window.__long);
+  await ctx.close();
+  return long.length ? Math.max(...long) : 0;
+}
+
+async function main() {
+  const server = spawn("node", ["scripts/serve.mjs", "dist", String(PORT)], { stdio: "ignore" });
+  await new Promise((r) => setTimeout(r, 500));
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
+  try {
+    const size = firstLoad("dist");
+    const runs = { interactive: [], tap0: [], tap500: [], longTask: [] };
+    for (let i = 0; i < RUNS; i++) {
+      runs.interactive.push(await timeToInteractive(browser));
+      runs.tap0.push(await tapLatency(browser, 0));
+      runs.tap500.push(await tapLatency(browser, 500));
+      runs.longTask.push(await longestTask(browser));
+      process.stdout.write(`run ${i + 1}/${RUNS} done\n`);
+    }
+    const result = {
+      date: new Date().toISOString(),
+      chromium: browser.version(),
+      cpuThrottle: THROTTLE,
+      runs: RUNS,
+      firstLoadKB: +(size.total / 1024).toFixed(1),
+      interactiveMs: +median(runs.interactive).toFixed(0),
+      tapMs0: +median(runs.tap0).toFixed(1),
+      tapMs500: +median(runs.tap500).toFixed(1),
+      longestTaskMs: +median(runs.longTask).toFixed(0),
+      raw: runs,
+    };
+    const rows = [
+      ["first load (brotli)", `${result.firstLoadKB} KB`, `<= ${BUDGET.firstLoadKB} KB`, result.firstLoadKB <= BUDGET.firstLoadKB],
+      ["navigation to interactive map", `${result.interactiveMs} ms`, `<= ${BUDGET.interactiveMs} ms`, result.interactiveMs <= BUDGET.interactiveMs],
+      ["tap to marker, 0 markers", `${result.tapMs0} ms`, `<= ${BUDGET.tapMs} ms`, result.tapMs0 <= BUDGET.tapMs],
+      ["tap to marker, 500 markers", `${result.tapMs500} ms`, `<= ${BUDGET.tapMs} ms`, result.tapMs500 <= BUDGET.tapMs],
+      ["longest task, layer/view switch", `${result.longestTaskMs} ms`, `<= ${BUDGET.longTaskMs} ms`, result.longestTaskMs <= BUDGET.longTaskMs],
+    ];
+    console.log(`\nMyomap benchmark: Chromium ${result.chromium}, ${THROTTLE}x CPU throttling, median of ${RUNS} runs`);
+    for (const [what, got, budget, ok] of rows) {
+      console.log(`${what.padEnd(34)} ${got.padStart(10)}   budget ${budget.padEnd(10)} ${ok ? "ok" : "OVER"}`);
+    }
+    mkdirSync(".bench", { recursive: true });
+    writeFileSync(".bench/results.json", JSON.stringify(result, null, 2));
+    process.exitCode = rows.every((r) => r[3]) ? 0 : 1;
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+await main();

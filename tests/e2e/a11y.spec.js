@@ -1,0 +1,39 @@
+// Accessibility audit (axe-core) of every view: fails on serious or critical violations.
+import { test, expect } from "@playwright/test";
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { freshStart, showView, tapMuscle } from "./helpers.js";
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+async function audit(page, what) {
+  // Injected through the test driver, not the page: the page's CSP allows no foreign script.
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
+  });
+  const bad = result.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad, `${what}: ${JSON.stringify(bad, null, 1)}`).toEqual([]);
+}
+
+test("map, selection, timers, deep layer and messages pass the audit", async ({ page }) => {
+  await freshStart(page);
+  await audit(page, "empty map");
+  await tapMuscle(page, "posterior", "upper_trapezius", "left");
+  await page.getByRole("button", { name: "Start timer" }).tap();
+  await expect(page.locator("[data-timer]")).toHaveCount(1);
+  await audit(page, "selection with a running timer");
+  await page.locator("[data-timer]").getByRole("button", { name: "Pause" }).tap();
+  await audit(page, "paused timer");
+  await page.getByRole("button", { name: /Deep/ }).tap();
+  await audit(page, "deep layer");
+  await showView(page, "anterior");
+  await audit(page, "front view");
+  await page.evaluate(() => localStorage.setItem("myomap.chart", "{"));
+  await page.reload();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await audit(page, "storage message");
+});

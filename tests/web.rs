@@ -1,0 +1,248 @@
+//! Component and storage tests in real headless Chromium (wasm-bindgen-test).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use myomap::anatomy::model::{Side, View};
+use myomap::clinic::chart::{Chart, MapPoint};
+use myomap::clinic::timer::{FixedClock, MINUTE};
+use myomap::store::{browser, schema};
+use myomap::ui::{body_map::BodyMap, state::AppState, timer_dock::TimerDock};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn settle() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+/// A fresh container in the page, sized like a landscape tablet's map area.
+fn stage() -> web_sys::HtmlElement {
+    let el: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    let style = el.style();
+    for (k, v) in [
+        ("position", "fixed"),
+        ("top", "0"),
+        ("left", "0"),
+        ("width", "800px"),
+        ("height", "700px"),
+        ("z-index", "10"),
+        ("background", "white"),
+    ] {
+        style.set_property(k, v).unwrap();
+    }
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+#[wasm_bindgen_test]
+fn unreadable_store_is_kept_aside_and_reported() {
+    let ls = storage();
+    ls.clear().unwrap();
+    ls.set_item(
+        browser::KEY,
+        "{\"app\":\"myomap\",\"schema\":1,\"chart\":{\"trps\":[",
+    )
+    .unwrap();
+    let loaded = browser::load(4242);
+    assert!(loaded.chart.trps.is_empty());
+    assert!(loaded.can_save, "a copy was kept aside, so saving is safe");
+    let notice = loaded.notice.expect("the therapist is told");
+    assert!(notice.contains("kept aside"), "{notice}");
+    assert_eq!(
+        ls.get_item("myomap.unreadable.4242").unwrap().as_deref(),
+        Some("{\"app\":\"myomap\",\"schema\":1,\"chart\":{\"trps\":[")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_newer_format_is_left_untouched_and_saving_pauses() {
+    let ls = storage();
+    ls.clear().unwrap();
+    let raw = schema::encode(&Chart::default()).replace("\"schema\":1", "\"schema\":9");
+    ls.set_item(browser::KEY, &raw).unwrap();
+    let loaded = browser::load(1);
+    assert!(!loaded.can_save);
+    assert!(loaded.notice.unwrap().contains("newer version"));
+    assert_eq!(ls.get_item(browser::KEY).unwrap(), Some(raw));
+}
+
+#[wasm_bindgen_test]
+fn saved_chart_loads_back() {
+    storage().clear().unwrap();
+    let mut chart = Chart::default();
+    let clock = FixedClock(1_000);
+    let id = chart
+        .mark(
+            "gluteus_medius",
+            Side::Right,
+            MapPoint {
+                view: View::Posterior,
+                x: 60.0,
+                y: 356.0,
+            },
+            &clock,
+        )
+        .unwrap();
+    chart.start_timer(id, 15 * MINUTE, &clock).unwrap();
+    browser::save(&chart).unwrap();
+    let loaded = browser::load(2_000);
+    assert!(loaded.notice.is_none());
+    assert_eq!(loaded.chart, chart);
+}
+
+#[wasm_bindgen_test]
+async fn tapping_a_muscle_places_a_marker_at_the_touched_atlas_point() {
+    storage().clear().unwrap();
+    let host = stage();
+    let handle = leptos::mount::mount_to(host.clone(), || {
+        provide_context(AppState::load());
+        view! { <BodyMap /> }
+    });
+    settle().await;
+
+    // Without the app's stylesheet, lay the two figures side by side inside the small window.
+    let figures: web_sys::HtmlElement = host
+        .query_selector(".figures")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    figures.style().set_property("display", "flex").unwrap();
+    let svgs = host.query_selector_all("svg").unwrap();
+    for i in 0..svgs.length() {
+        let svg: web_sys::SvgElement = svgs.item(i).unwrap().unchecked_into();
+        svg.style().set_property("width", "190px").unwrap();
+        svg.style().set_property("height", "420px").unwrap();
+    }
+
+    // The patient's left upper trapezius in the back view, at a known point of the muscle.
+    let svg: web_sys::SvgsvgElement = host
+        .query_selector("figure[data-view=posterior] svg")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let ctm = svg.get_screen_ctm().unwrap();
+    let p = svg.create_svg_point();
+    p.set_x(-40.0);
+    p.set_y(134.0);
+    let s = p.matrix_transform(&ctm);
+    let target = document()
+        .element_from_point(s.x(), s.y())
+        .unwrap_or_else(|| {
+            let w = web_sys::window().unwrap();
+            panic!(
+                "nothing under ({}, {}) in a {:?}x{:?} window",
+                s.x(),
+                s.y(),
+                w.inner_width().unwrap(),
+                w.inner_height().unwrap()
+            )
+        });
+    assert_eq!(
+        target.get_attribute("data-muscle").as_deref(),
+        Some("upper_trapezius")
+    );
+    assert_eq!(target.get_attribute("data-side").as_deref(), Some("left"));
+
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_client_x(s.x().round() as i32);
+    init.set_client_y(s.y().round() as i32);
+    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+    settle().await;
+
+    let marker = host
+        .query_selector("figure[data-view=posterior] [data-trp]")
+        .unwrap()
+        .expect("a marker appears");
+    let transform = marker.get_attribute("transform").unwrap();
+    let nums: Vec<f32> = transform
+        .trim_start_matches("translate(")
+        .trim_end_matches(')')
+        .split(' ')
+        .map(|n| n.parse().unwrap())
+        .collect();
+    // Rounding the client point to whole pixels moves it by under one pixel.
+    assert!(
+        (nums[0] + 40.0).abs() < 1.5 && (nums[1] - 134.0).abs() < 1.5,
+        "{transform}"
+    );
+
+    // And it was saved before the event returned.
+    let saved = schema::decode(&storage().get_item(browser::KEY).unwrap().unwrap()).unwrap();
+    assert_eq!(saved.trps.len(), 1);
+    assert_eq!(saved.trps[0].muscle, "upper_trapezius");
+    assert_eq!(saved.trps[0].side, Side::Left);
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn timer_dock_shows_state_and_time_of_each_timer() {
+    storage().clear().unwrap();
+    let now = js_sys::Date::now() as i64;
+    let mut chart = Chart::default();
+    let at = MapPoint {
+        view: View::Anterior,
+        x: -43.0,
+        y: 660.0,
+    };
+    let a = chart
+        .mark("tibialis_anterior", Side::Right, at, &FixedClock(now))
+        .unwrap();
+    let b = chart
+        .mark("sternocleidomastoid", Side::Left, at, &FixedClock(now))
+        .unwrap();
+    let ta = chart.start_timer(a, 10 * MINUTE, &FixedClock(now)).unwrap();
+    let tb = chart.start_timer(b, 5 * MINUTE, &FixedClock(now)).unwrap();
+    chart.pause(ta, &FixedClock(now)).unwrap();
+    browser::save(&chart).unwrap();
+
+    let host = stage();
+    let handle = leptos::mount::mount_to(host.clone(), || {
+        provide_context(AppState::load());
+        view! { <TimerDock /> }
+    });
+    settle().await;
+    let cards = host.query_selector_all("[data-timer]").unwrap();
+    assert_eq!(cards.length(), 2);
+    let first: web_sys::Element = cards.item(0).unwrap().unchecked_into();
+    // Soonest due first: the 5-minute timer leads.
+    assert_eq!(first.get_attribute("data-timer"), Some(tb.to_string()));
+    assert_eq!(
+        first.get_attribute("data-state").as_deref(),
+        Some("running")
+    );
+    let paused = host
+        .query_selector(&format!("[data-timer='{ta}']"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        paused.get_attribute("data-state").as_deref(),
+        Some("paused")
+    );
+    let time = paused.query_selector(".timer-time").unwrap().unwrap();
+    assert_eq!(time.text_content().as_deref(), Some("10:00"));
+    let control = paused
+        .query_selector(".timer-controls button")
+        .unwrap()
+        .unwrap();
+    assert_eq!(control.text_content().as_deref(), Some("Resume"));
+    drop(handle);
+    host.remove();
+}
