@@ -7,7 +7,7 @@ use super::state::AppState;
 use crate::anatomy::{self, geometry, model::Layer, model::Side, model::View};
 use crate::clinic::chart::MapPoint;
 
-/// Marker radius in atlas units (drawn) and the radius a finger may miss it by.
+/// Marker radius in atlas units (drawn) and the distance within which a tap selects it.
 const MARKER_R: f32 = 5.5;
 const MARKER_HIT_R: f32 = 11.0;
 
@@ -114,6 +114,7 @@ fn Figure(view: View) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (vx, vy, vw, vh) = anatomy::VIEW_BOX;
     let view_box = format!("{vx} {vy} {vw} {vh}");
+    let art = NodeRef::<leptos::svg::Svg>::new();
     // Patient's right is on the viewer's left when the patient faces us.
     let (left_label, right_label) = match view {
         View::Anterior => ("Patient's RIGHT", "Patient's LEFT"),
@@ -128,69 +129,86 @@ fn Figure(view: View) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    // One ring follows the selection, so selecting never touches every marker.
+    let selected_at = Memo::new(move |_| {
+        let id = state.selected.get()?;
+        state.chart.with(|c| {
+            c.trp(id)
+                .filter(|t| t.at.view == view)
+                .map(|t| (t.at.x, t.at.y))
+        })
+    });
     let on_tap = move |ev: web_sys::MouseEvent| {
-        let Some(svg) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::SvgsvgElement>().ok())
-        else {
+        let Some(svg) = art.get_untracked() else {
             return;
         };
-        let Some(target) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
+        let svg: web_sys::SvgsvgElement = svg.unchecked_into();
+        let Some((x, y)) = to_atlas(&svg, ev.client_x() as f64, ev.client_y() as f64) else {
             return;
         };
-        if let Ok(Some(marker)) = target.closest("[data-trp]") {
-            let id = marker
-                .get_attribute("data-trp")
-                .and_then(|v| v.parse().ok());
-            state.selected.set(id);
+        // A tap on (or within a finger's width of) a marker selects it.
+        let near = state.chart.with_untracked(|c| {
+            c.trps
+                .iter()
+                .filter(|t| t.at.view == view)
+                .map(|t| (t.id, (t.at.x - x).hypot(t.at.y - y)))
+                .filter(|(_, d)| *d <= MARKER_HIT_R)
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(id, _)| id)
+        });
+        if let Some(id) = near {
+            state.selected.set(Some(id));
             return;
         }
-        let muscle = target.get_attribute("data-muscle");
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let muscle = target.as_ref().and_then(|t| t.get_attribute("data-muscle"));
         let side = target
-            .get_attribute("data-side")
+            .as_ref()
+            .and_then(|t| t.get_attribute("data-side"))
             .and_then(|s| Side::parse(&s));
         let (Some(muscle), Some(side)) = (muscle, side) else {
             state.selected.set(None);
             return;
         };
-        let Some((x, y)) = to_atlas(&svg, ev.client_x() as f64, ev.client_y() as f64) else {
-            return;
-        };
-        if let Some(id) =
-            state.commit(|c, clock| c.mark(&muscle, side, MapPoint { view, x, y }, clock))
-        {
+        if let Some(id) = state.commit(|c, clock| c.mark(&muscle, side, MapPoint { view, x, y }, clock)) {
             state.selected.set(Some(id));
         }
     };
     view! {
         <figure class="figure" data-view=view.id()>
-            <svg
-                viewBox=view_box
-                preserveAspectRatio="xMidYMid meet"
-                role="group"
-                aria-label=format!("{} of the body", if view == View::Anterior { "Front" } else { "Back" })
-                on:click=on_tap
-            >
-                <text class="side-label" x=vx + 6.0 y=vy + 16.0 text-anchor="start">{left_label}</text>
-                <text class="side-label" x=vx + vw - 6.0 y=vy + 16.0 text-anchor="end">{right_label}</text>
-                {figure_art(view)}
-                <g class="markers">
-                    <For each=markers key=|m| (m.0, m.1.to_bits(), m.2.to_bits()) let((id, x, y))>
-                        <g
-                            class="trp"
-                            class:selected=move || state.selected.get() == Some(id)
-                            data-trp=id.to_string()
-                            transform=format!("translate({x} {y})")
-                        >
-                            <circle class="trp-hit" r=MARKER_HIT_R />
-                            <circle class="trp-dot" r=MARKER_R />
-                        </g>
-                    </For>
-                </g>
-            </svg>
+            <div class="stage" on:click=on_tap>
+                <svg
+                    node_ref=art
+                    class="art"
+                    viewBox=view_box.clone()
+                    preserveAspectRatio="xMidYMid meet"
+                    role="group"
+                    aria-label=format!("{} of the body", view.label())
+                >
+                    <text class="side-label" x=vx + 6.0 y=vy + 18.0 text-anchor="start">{left_label}</text>
+                    <text class="side-label" x=vx + vw - 6.0 y=vy + 18.0 text-anchor="end">{right_label}</text>
+                    {figure_art(view)}
+                </svg>
+                // Markers live on their own layer so that adding one repaints only this layer.
+                <svg class="overlay" viewBox=view_box preserveAspectRatio="xMidYMid meet" aria-hidden="true">
+                    <g class="markers">
+                        <For each=markers key=|m| (m.0, m.1.to_bits(), m.2.to_bits()) let((id, x, y))>
+                            <circle class="trp" data-trp=id.to_string() cx=x cy=y r=MARKER_R />
+                        </For>
+                    </g>
+                    {move || {
+                        selected_at
+                            .get()
+                            .map(|(x, y)| {
+                                view! {
+                                    <circle class="sel-ring" cx=x cy=y r=MARKER_R + 3.5 />
+                                }
+                            })
+                    }}
+                </svg>
+            </div>
             <figcaption>{view.label()}</figcaption>
         </figure>
     }

@@ -1,0 +1,59 @@
+// Screenshots of Myomap's views at tablet sizes, for the README and for reviewing changes.
+// Usage: node scripts/screenshots.mjs [outdir]  (serves dist/ itself; build first)
+import { chromium } from "playwright-core";
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+
+const out = process.argv[2] || "docs/screenshots";
+const PORT = 4198;
+const URL = `http://127.0.0.1:${PORT}/`;
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+// A plausible neck-and-shoulder session: upper trapezius, levator scapulae, infraspinatus.
+const now = Date.now();
+const demo = JSON.stringify({
+  app: "myomap",
+  schema: 1,
+  chart: {
+    trps: [
+      { id: 1, muscle: "upper_trapezius", side: "right", at: { view: "posterior", x: 44, y: 136 }, marked_at: now },
+      { id: 2, muscle: "upper_trapezius", side: "left", at: { view: "posterior", x: -50, y: 139 }, marked_at: now },
+      { id: 3, muscle: "infraspinatus", side: "right", at: { view: "posterior", x: 62, y: 192 }, marked_at: now },
+      { id: 4, muscle: "sternocleidomastoid", side: "right", at: { view: "anterior", x: -13, y: 115 }, marked_at: now },
+    ],
+    timers: [
+      { id: 5, trp: 1, duration: 900000, banked: 0, running_since: now - 412000, started_at: now - 412000, ended_at: null },
+      { id: 6, trp: 3, duration: 600000, banked: 120000, running_since: null, started_at: now - 300000, ended_at: null },
+    ],
+    next_id: 7,
+  },
+});
+
+mkdirSync(out, { recursive: true });
+const server = spawn("node", ["scripts/serve.mjs", "dist", String(PORT)], { stdio: "ignore" });
+await new Promise((r) => setTimeout(r, 500));
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
+try {
+  for (const [w, h, name] of [[1024, 768, "landscape"], [768, 1024, "portrait"]]) {
+    const ctx = await browser.newContext({ viewport: { width: w, height: h }, hasTouch: true, isMobile: true });
+    const page = await ctx.newPage();
+    await page.goto(URL);
+    await page.evaluate((raw) => { localStorage.clear(); localStorage.setItem("myomap.chart", raw); }, demo);
+    await page.reload();
+    await page.waitForSelector("[data-trp]", { state: "attached" });
+    if (name === "portrait") await page.getByRole("button", { name: "Back", exact: true }).tap();
+    const m = await page.locator('[data-trp="1"]').boundingBox();
+    await page.touchscreen.tap(m.x + m.width / 2, m.y + m.height / 2);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/${name}-map.png` });
+    await page.getByRole("button", { name: /Deep/ }).tap();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}/${name}-deep.png` });
+    await ctx.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
+console.log(`screenshots written to ${out}`);
