@@ -14,7 +14,14 @@ fn main() {
         (View::Anterior, Layer::Deep),
         (View::Posterior, Layer::Deep),
     ];
-    let filter: Option<String> = std::env::args().nth(1);
+    let arg: Option<String> = std::env::args().nth(1);
+    // "referral:<muscle>" draws that muscle's referral pattern for a trigger point on the
+    // patient's right (essential dark, spillover light, sites as X) over the atlas.
+    let referral = arg
+        .as_deref()
+        .and_then(|a| a.strip_prefix("referral:"))
+        .map(|m| m.to_string());
+    let filter = if referral.is_some() { None } else { arg };
     out.push_str(&format!(
         "<svg xmlns='http://www.w3.org/2000/svg' width='{}' height='{}' style='background:#fff;font-family:sans-serif'>",
         vw * 4.0 * 1.25,
@@ -94,6 +101,40 @@ fn main() {
                 "<text x='{:.1}' y='{:.1}' font-size='4.5' text-anchor='middle' fill='#111'>{}</text>",
                 c.0, c.1, r.muscle
             ));
+        }
+        if let Some(m) = &referral {
+            if let Some(p) = anatomy::referral::pattern(m) {
+                let s = view.x_sign(anatomy::model::Side::Right);
+                for z in p.zones.iter().filter(|z| z.view == *view) {
+                    let pts: Vec<geometry::Pt> = z
+                        .outline
+                        .iter()
+                        .map(|&(x, y)| (s * x as f32, y as f32))
+                        .collect();
+                    let (fill, op) = match z.grade {
+                        anatomy::referral::Grade::Essential => ("#c0001a", 0.75),
+                        anatomy::referral::Grade::Spillover => ("#ff6f80", 0.45),
+                    };
+                    out.push_str(&format!(
+                        "<path d='{}' fill='{fill}' fill-opacity='{op}' stroke='#600' stroke-width='0.5'/>",
+                        geometry::path_d(&pts)
+                    ));
+                }
+                for site in p.sites.iter().filter(|t| t.view == *view) {
+                    let (x, y) = (s * site.at.0 as f32, site.at.1 as f32);
+                    out.push_str(&format!(
+                        "<path d='M{} {}L{} {}M{} {}L{} {}' stroke='#000' stroke-width='1.6'/>",
+                        x - 4.0,
+                        y - 4.0,
+                        x + 4.0,
+                        y + 4.0,
+                        x - 4.0,
+                        y + 4.0,
+                        x + 4.0,
+                        y - 4.0
+                    ));
+                }
+            }
         }
         // grid every 50 units to help authoring
         for gy in (0..=800).step_by(50) {

@@ -50,6 +50,15 @@ try {
     await page.getByRole("button", { name: /Deep/ }).tap();
     await page.waitForTimeout(200);
     await page.screenshot({ path: `${out}/${name}-deep.png` });
+    await page.getByRole("button", { name: /Deep/ }).tap();
+    await page.getByRole("button", { name: "Regions" }).tap();
+    await page.getByRole("button", { name: "Shoulders" }).tap();
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: `${out}/${name}-zoomed.png` });
+    await page.goto(`${URL}#/atlas`);
+    for (let i = 0; i < 17; i++) await page.getByRole("button", { name: "Next" }).tap();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/${name}-atlas-review.png` });
     await ctx.close();
   }
 } finally {

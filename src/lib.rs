@@ -5,6 +5,7 @@
 pub mod anatomy;
 pub mod clinic;
 pub mod store;
+pub mod viewport;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

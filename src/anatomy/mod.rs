@@ -3,6 +3,8 @@
 pub mod atlas;
 pub mod geometry;
 pub mod model;
+pub mod presets;
+pub mod referral;
 
 use geometry::Pt;
 use model::{Layer, Muscle, Shape, Side, View};

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::findings::Findings;
 use super::timer::{Clock, Millis, Timer, TimerState};
 use crate::anatomy::model::{Side, View};
 
@@ -22,12 +23,26 @@ pub struct TriggerPoint {
     pub side: Side,
     pub at: MapPoint,
     pub marked_at: Millis,
+    #[serde(default)]
+    pub findings: Findings,
+}
+
+/// One dab of the patient's pain drawing: a filled circle on a view (atlas units).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PainDab {
+    pub view: View,
+    pub x: f32,
+    pub y: f32,
+    pub r: f32,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Chart {
     pub trps: Vec<TriggerPoint>,
     pub timers: Vec<Timer>,
+    /// Where the patient says it hurts.
+    #[serde(default)]
+    pub pain: Vec<PainDab>,
     /// Next id to hand out; ids are never reused, so a saved reference cannot change meaning.
     pub next_id: u32,
 }
@@ -39,6 +54,9 @@ pub enum ChartError {
     UnknownTimer(u32),
     TimerAlreadyRunning(u32),
     InvalidDuration,
+    /// The point has a needle in (a running timer): take it out first.
+    NeedleIn(u32),
+    InvalidRecord(String),
 }
 
 impl std::fmt::Display for ChartError {
@@ -51,6 +69,11 @@ impl std::fmt::Display for ChartError {
                 write!(f, "trigger point {id} already has a timer running")
             }
             ChartError::InvalidDuration => write!(f, "a timer needs a duration above zero"),
+            ChartError::NeedleIn(_) => write!(
+                f,
+                "this point has a needle in; stop its timer (needle out) first"
+            ),
+            ChartError::InvalidRecord(why) => write!(f, "{why}"),
         }
     }
 }
@@ -63,6 +86,30 @@ impl Chart {
         id
     }
 
+    /// A new trigger point with a fresh id (not yet on the chart).
+    pub fn new_trp(
+        &mut self,
+        muscle: &str,
+        side: Side,
+        at: MapPoint,
+        now: Millis,
+    ) -> Result<TriggerPoint, ChartError> {
+        if crate::anatomy::muscle(muscle).is_none() {
+            return Err(ChartError::UnknownMuscle(muscle.to_string()));
+        }
+        if !(at.x.is_finite() && at.y.is_finite()) {
+            return Err(ChartError::UnknownMuscle(muscle.to_string()));
+        }
+        Ok(TriggerPoint {
+            id: self.take_id(),
+            muscle: muscle.to_string(),
+            side,
+            at,
+            marked_at: now,
+            findings: Findings::default(),
+        })
+    }
+
     /// Marks a trigger point on a muscle; returns its id.
     pub fn mark(
         &mut self,
@@ -71,18 +118,21 @@ impl Chart {
         at: MapPoint,
         clock: &impl Clock,
     ) -> Result<u32, ChartError> {
-        if crate::anatomy::muscle(muscle).is_none() {
-            return Err(ChartError::UnknownMuscle(muscle.to_string()));
-        }
-        let id = self.take_id();
-        self.trps.push(TriggerPoint {
-            id,
-            muscle: muscle.to_string(),
-            side,
-            at,
-            marked_at: clock.now(),
-        });
+        let trp = self.new_trp(muscle, side, at, clock.now())?;
+        let id = trp.id;
+        self.trps.push(trp);
         Ok(id)
+    }
+
+    /// Removes a trigger point and its timers.
+    pub fn remove(&mut self, id: u32) -> Result<TriggerPoint, ChartError> {
+        let at = self
+            .trps
+            .iter()
+            .position(|t| t.id == id)
+            .ok_or(ChartError::UnknownTriggerPoint(id))?;
+        self.timers.retain(|t| t.trp != id);
+        Ok(self.trps.remove(at))
     }
 
     pub fn trp(&self, id: u32) -> Option<&TriggerPoint> {
@@ -217,6 +267,19 @@ mod tests {
         assert_eq!(c.live_timers(&FixedClock(3 * MINUTE)).len(), 1);
         // The ended timer frees the point for a new one.
         assert!(c.start_timer(p2, 5 * MINUTE, &clock).is_ok());
+    }
+
+    #[test]
+    fn removing_a_point_removes_its_timers() {
+        let mut c = Chart::default();
+        let clock = FixedClock(0);
+        let p = c
+            .mark("soleus", Side::Left, at(-30.0, 700.0), &clock)
+            .unwrap();
+        c.start_timer(p, MINUTE, &clock).unwrap();
+        assert_eq!(c.remove(p).unwrap().muscle, "soleus");
+        assert!(c.trps.is_empty() && c.timers.is_empty());
+        assert_eq!(c.remove(p), Err(ChartError::UnknownTriggerPoint(p)));
     }
 
     #[test]

@@ -2,4 +2,6 @@
 //! no signals; the clock is injected.
 
 pub mod chart;
+pub mod findings;
+pub mod history;
 pub mod timer;

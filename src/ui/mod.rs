@@ -2,6 +2,8 @@
 
 pub mod body_map;
 pub mod panel;
+pub mod review;
+pub mod search;
 pub mod state;
 pub mod timer_dock;
 
@@ -30,18 +32,40 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || visible.remove());
 
+    // The review page lives at #/atlas; everything else is the treatment screen.
+    let hash = || {
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default()
+    };
+    let route = RwSignal::new(hash());
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| route.set(hash()));
+    on_cleanup(move || on_hash.remove());
+    let reviewing = move || route.get() == "#/atlas";
+
     let deep = state.deep;
     view! {
         <header class="topbar">
             <h1>"Myomap"</h1>
+            <Show when=move || !reviewing()>
+                <search::MuscleSearch />
+            </Show>
             <div class="tools">
-                <button
-                    class="btn toggle"
-                    aria-pressed=move || deep.get().to_string()
-                    on:click=move |_| deep.update(|d| *d = !*d)
+                <Show
+                    when=reviewing
+                    fallback=move || view! {
+                        <button
+                            class="btn toggle"
+                            aria-pressed=move || deep.get().to_string()
+                            on:click=move |_| deep.update(|d| *d = !*d)
+                        >
+                            "Deep muscles"
+                        </button>
+                        <a class="btn link" href="#/atlas">"Atlas review"</a>
+                    }
                 >
-                    "Deep muscles"
-                </button>
+                    <a class="btn link" href="#/">"Back to the map"</a>
+                </Show>
             </div>
         </header>
         <Show when=move || state.message.get().is_some()>
@@ -52,13 +76,22 @@ pub fn App() -> impl IntoView {
                 </button>
             </div>
         </Show>
-        <main class="workspace">
-            <body_map::BodyMap />
-            <aside class="side">
-                <panel::SelectionPanel />
-                <timer_dock::TimerDock />
-            </aside>
-        </main>
+        <Show
+            when=reviewing
+            fallback=|| view! {
+                <main class="workspace">
+                    <body_map::BodyMap />
+                    <aside class="side">
+                        <panel::SelectionPanel />
+                        <timer_dock::TimerDock />
+                    </aside>
+                </main>
+            }
+        >
+            <main class="review-page">
+                <review::AtlasReview />
+            </main>
+        </Show>
     }
 }
 

@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::anatomy::model::{Side, View};
 use crate::clinic::chart::{Chart, ChartError};
 use crate::clinic::timer::{Clock, Millis};
 use crate::store::browser;
+use crate::viewport::Camera;
 
 /// The browser's wall clock (faked by end-to-end tests through `Date`).
 #[derive(Clone, Copy, Debug, Default)]
@@ -27,15 +29,32 @@ impl Clock for Now {
     }
 }
 
+/// What the therapist has picked on the map.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Selection {
+    None,
+    /// A charted trigger point.
+    Trp(u32),
+    /// A muscle found by search (no point charted).
+    Muscle {
+        id: &'static str,
+        side: Side,
+        view: View,
+    },
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub chart: RwSignal<Chart>,
     pub now: RwSignal<Millis>,
-    /// Selected trigger point.
-    pub selected: RwSignal<Option<u32>>,
+    pub selection: RwSignal<Selection>,
     pub deep: RwSignal<bool>,
+    /// Zoom and pan shared by both figures (they share one frame).
+    pub camera: RwSignal<Camera>,
+    /// True while fingers move the map: no easing, and the layer may be cached.
+    pub gesturing: RwSignal<bool>,
     /// Which figure a portrait screen shows.
-    pub portrait_view: RwSignal<crate::anatomy::model::View>,
+    pub portrait_view: RwSignal<View>,
     /// A message the therapist must see (storage trouble, refused action).
     pub message: RwSignal<Option<String>>,
     can_save: StoredValue<bool>,
@@ -47,11 +66,32 @@ impl AppState {
         AppState {
             chart: RwSignal::new(loaded.chart),
             now: RwSignal::new(BrowserClock.now()),
-            selected: RwSignal::new(None),
+            selection: RwSignal::new(Selection::None),
             deep: RwSignal::new(false),
-            portrait_view: RwSignal::new(crate::anatomy::model::View::Anterior),
+            camera: RwSignal::new(Camera::default()),
+            gesturing: RwSignal::new(false),
+            portrait_view: RwSignal::new(View::Anterior),
             message: RwSignal::new(loaded.notice),
             can_save: StoredValue::new(loaded.can_save),
+        }
+    }
+
+    /// The selected trigger point, if the selection is one.
+    pub fn selected_trp(&self) -> Option<u32> {
+        match self.selection.get() {
+            Selection::Trp(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The muscle and side the selection is about (a point's muscle, or a searched muscle).
+    pub fn selected_muscle(&self) -> Option<(String, Side)> {
+        match self.selection.get() {
+            Selection::None => None,
+            Selection::Muscle { id, side, .. } => Some((id.to_string(), side)),
+            Selection::Trp(id) => self
+                .chart
+                .with(|c| c.trp(id).map(|t| (t.muscle.clone(), t.side))),
         }
     }
 

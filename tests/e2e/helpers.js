@@ -19,6 +19,12 @@ export async function touchPoint(page, selector) {
     const el = document.querySelector(sel);
     if (!el) return null;
     const r = el.getBoundingClientRect();
+    // Stay clear of existing markers: a tap near one selects it instead of marking.
+    const markers = [...document.querySelectorAll("[data-trp]")]
+      .map((m) => m.getBoundingClientRect())
+      .filter((b) => b.width > 0)
+      .map((b) => [b.x + b.width / 2, b.y + b.height / 2]);
+    const clear = (x, y) => markers.every(([mx, my]) => Math.hypot(mx - x, my - y) > 16);
     const hits = [];
     const n = 24;
     for (let i = 0; i <= n; i++) {
@@ -26,7 +32,7 @@ export async function touchPoint(page, selector) {
         const x = r.left + (r.width * i) / n;
         const y = r.top + (r.height * j) / n;
         const top = document.elementFromPoint(x, y);
-        if (top === el) hits.push([x, y]);
+        if (top === el && clear(x, y)) hits.push([x, y]);
       }
     }
     if (!hits.length) return null;

@@ -40,7 +40,9 @@ test("a tap marks a trigger point exactly under the finger and names muscle and 
   await expect(page.locator(".muscle-name")).toHaveText("Upper trapezius");
   await expect(page.locator(".muscle-side")).toHaveText("Patient's left");
 
-  // A tap a few pixels off an existing marker selects it instead of marking a new one.
+  // A tap a few pixels off an existing marker selects it instead of marking a new one
+  // (after a pause: two quick taps on one spot are a double tap, which zooms).
+  await page.waitForTimeout(400);
   await page.touchscreen.tap(c.x + 4, c.y - 3);
   await expect(page.locator("[data-trp]")).toHaveCount(1);
   await expect(page.locator("[data-selected-trp]")).toHaveAttribute("data-selected-trp", id);

@@ -1,0 +1,148 @@
+//! What a clinician records about one trigger point (international consensus criteria, pain
+//! scores and the needle used).
+
+use serde::{Deserialize, Serialize};
+
+/// Active: pressing it reproduces the patient's own, recognised complaint. Latent: tender,
+/// but not the patient's complaint.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Active,
+    Latent,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Active => "Active",
+            Status::Latent => "Latent",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Technique {
+    Static,
+    /// Pistoning, "fast-in fast-out".
+    Pistoning,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Needle {
+    /// Diameter in millimetres (commonly 0.25-0.30).
+    pub gauge_mm: Option<f32>,
+    /// Length in millimetres (commonly 13-100).
+    pub length_mm: Option<u16>,
+    pub depth_mm: Option<u16>,
+    pub technique: Option<Technique>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Findings {
+    pub status: Status,
+    /// The patient recognises the pain as their own.
+    pub recognised: bool,
+    pub taut_band: bool,
+    /// Local twitch responses seen (0 = none).
+    pub twitches: u8,
+    pub jump_sign: bool,
+    /// Pain 0-10 before and after treatment.
+    pub nrs_before: Option<u8>,
+    pub nrs_after: Option<u8>,
+    /// Pressure-pain threshold, kg/cm2 (algometer), when measured.
+    pub ppt: Option<f32>,
+    pub needle: Needle,
+    pub note: String,
+}
+
+/// The part of a record an edit touched, so that typing into one field is one undo step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Status,
+    Recognised,
+    TautBand,
+    Twitches,
+    JumpSign,
+    NrsBefore,
+    NrsAfter,
+    Ppt,
+    Needle,
+    Note,
+}
+
+impl Findings {
+    /// Checks values a form could get wrong; the message is for the therapist.
+    pub fn validate(&self) -> Result<(), String> {
+        for (what, v) in [("before", self.nrs_before), ("after", self.nrs_after)] {
+            if v.is_some_and(|v| v > 10) {
+                return Err(format!("pain {what} must be between 0 and 10"));
+            }
+        }
+        if self
+            .ppt
+            .is_some_and(|p| !(p.is_finite() && p > 0.0 && p < 20.0))
+        {
+            return Err("pressure-pain threshold must be between 0 and 20 kg/cm²".into());
+        }
+        if self
+            .needle
+            .gauge_mm
+            .is_some_and(|g| !(g.is_finite() && g > 0.0 && g < 1.0))
+        {
+            return Err("needle gauge must be a diameter under 1 mm".into());
+        }
+        if self.note.len() > 4000 {
+            return Err("the note is too long (4000 characters at most)".into());
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_to_an_active_point_with_nothing_recorded() {
+        let f = Findings::default();
+        assert_eq!(f.status, Status::Active);
+        assert_eq!(f.nrs_before, None);
+        assert!(f.validate().is_ok());
+    }
+
+    #[test]
+    fn validation_catches_out_of_range_values() {
+        let f = Findings {
+            nrs_after: Some(11),
+            ..Default::default()
+        };
+        assert!(f.validate().unwrap_err().contains("0 and 10"));
+        let f = Findings {
+            ppt: Some(-1.0),
+            ..Default::default()
+        };
+        assert!(f.validate().is_err());
+        let f = Findings {
+            needle: Needle {
+                gauge_mm: Some(3.0),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        assert!(f.validate().is_err());
+    }
+
+    #[test]
+    fn old_records_without_findings_read_as_defaults() {
+        let f: Findings = serde_json::from_str("{}").unwrap();
+        assert_eq!(f, Findings::default());
+        let f: Findings = serde_json::from_str(r#"{"status":"latent","nrs_before":7}"#).unwrap();
+        assert_eq!(f.status, Status::Latent);
+        assert_eq!(f.nrs_before, Some(7));
+    }
+}
