@@ -2,6 +2,7 @@
 
 pub mod atlas;
 pub mod geometry;
+pub mod lookup;
 pub mod model;
 pub mod presets;
 pub mod referral;

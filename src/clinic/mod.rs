@@ -4,4 +4,5 @@
 pub mod chart;
 pub mod findings;
 pub mod history;
+pub mod safety;
 pub mod timer;

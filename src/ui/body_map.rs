@@ -4,9 +4,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::{AppState, Selection};
-use crate::anatomy::{self, atlas, geometry, model::Layer, model::Side, model::View, presets};
-use crate::clinic::chart::MapPoint;
+use super::state::{AppState, Mode, Selection};
+use crate::anatomy::{
+    self, atlas, geometry, model::Layer, model::Side, model::View, presets, referral,
+};
+use crate::clinic::chart::{MapPoint, PainDab};
+use crate::clinic::findings::Status;
+use crate::clinic::history::Placement;
 use crate::viewport::{Camera, Fit};
 
 /// Marker radius in screen pixels at rest (markers keep their size when zoomed).
@@ -18,6 +22,10 @@ const DOUBLE_TAP_MS: f64 = 350.0;
 const DOUBLE_TAP_PX: f64 = 30.0;
 /// From this zoom on, muscle names are written on the map.
 const LABEL_ZOOM: f64 = 2.0;
+/// A finger must move this far (pixels) before a press on a marker becomes a drag.
+const DRAG_SLOP_PX: f64 = 8.0;
+/// Pain-drawing brush radius in screen pixels.
+const BRUSH_PX: f64 = 14.0;
 
 /// Converts a pointer position on screen into the figure's atlas coordinates.
 fn to_atlas(svg: &web_sys::SvgsvgElement, client_x: f64, client_y: f64) -> Option<(f32, f32)> {
@@ -79,8 +87,11 @@ pub fn BodyMap() -> impl IntoView {
     let state = expect_context::<AppState>();
     let deep = state.deep;
     let show = state.portrait_view;
+    let mode = state.mode;
+    let show_all = state.show_all;
     view! {
-        <div class="map-area" data-show=move || show.get().id()>
+        <div class="map-area" data-show=move || show.get().id() data-mode=move || if mode.get() == Mode::Pain { "pain" } else { "chart" }>
+            <div class="map-toolbar">
             <div class="view-switch" role="group" aria-label="Body view">
                 {View::ALL
                     .into_iter()
@@ -96,6 +107,28 @@ pub fn BodyMap() -> impl IntoView {
                         }
                     })
                     .collect_view()}
+            </div>
+                <button
+                    class="btn toggle"
+                    aria-pressed=move || deep.get().to_string()
+                    on:click=move |_| deep.update(|d| *d = !*d)
+                >
+                    "Deep muscles"
+                </button>
+                <button
+                    class="btn toggle"
+                    aria-pressed=move || show_all.get().to_string()
+                    on:click=move |_| show_all.update(|d| *d = !*d)
+                >
+                    "Show all patterns"
+                </button>
+                <button
+                    class="btn toggle pain-toggle"
+                    aria-pressed=move || (mode.get() == Mode::Pain).to_string()
+                    on:click=move |_| mode.update(|m| *m = if *m == Mode::Pain { Mode::Chart } else { Mode::Pain })
+                >
+                    "Where does it hurt?"
+                </button>
             </div>
             <div class="figures" class:deep=move || deep.get()>
                 <Figure view=View::Anterior />
@@ -270,13 +303,56 @@ pub fn muscle_paths(view: View, muscle: &str, side: Side, deep: bool) -> Vec<Str
 struct Gesture {
     /// Active pointers: id and position in stage pixels.
     pointers: [Option<(i32, f64, f64)>; 2],
+    /// Pinch start: finger distance, midpoint and camera.
     start: Option<(f64, (f64, f64), Camera)>,
+    /// A press on a marker: its id and where the finger went down (client pixels).
+    press: Option<(u32, f64, f64)>,
+    /// Painting a stroke of the pain drawing.
+    painting: bool,
 }
 
 fn midpoint_and_distance(g: &Gesture) -> Option<((f64, f64), f64)> {
     let (a, b) = (g.pointers[0]?, g.pointers[1]?);
     let mid = ((a.1 + b.1) / 2.0, (a.2 + b.2) / 2.0);
     Some((mid, (a.1 - b.1).hypot(a.2 - b.2).max(1.0)))
+}
+
+/// A marker as drawn: position, status, pain before treatment, needling caution.
+#[derive(Clone, PartialEq)]
+struct MarkerView {
+    id: u32,
+    x: f32,
+    y: f32,
+    latent: bool,
+    nrs: Option<u8>,
+    caution: bool,
+}
+
+/// The referral zones of a muscle on one side, in one view, as paths with their grade.
+fn zone_paths(view: View, muscle: &str, side: Side) -> Vec<(String, &'static str)> {
+    let Some(p) = referral::pattern(muscle) else {
+        return Vec::new();
+    };
+    let s = view.x_sign(side);
+    let mut zones: Vec<_> = p.zones.iter().filter(|z| z.view == view).collect();
+    // Spillover first, so the essential zones lie on top.
+    zones.sort_by_key(|z| z.grade == referral::Grade::Essential);
+    zones
+        .into_iter()
+        .map(|z| {
+            let pts: Vec<geometry::Pt> = z
+                .outline
+                .iter()
+                .map(|&(x, y)| (s * x as f32, y as f32))
+                .collect();
+            (geometry::path_d(&pts), z.grade.id())
+        })
+        .collect()
+}
+
+/// Whether a muscle carries a needling caution.
+pub fn has_caution(muscle: &str) -> bool {
+    referral::cautions_for(muscle).next().is_some()
 }
 
 #[component]
@@ -289,23 +365,48 @@ fn Figure(view: View) -> impl IntoView {
     let gesture = StoredValue::new(Gesture::default());
     // Time, place and newly marked point of the last tap, to recognise a double tap.
     let last_tap = StoredValue::new(None::<(f64, f64, f64, Option<u32>)>);
+    // Until this event time, clicks are the tail of a drag or a stroke, not taps.
+    let quiet_until = StoredValue::new(0.0f64);
+    // A marker being dragged: id and atlas position under the finger.
+    let dragging = RwSignal::new(None::<(u32, f32, f32)>);
+    // The stroke being painted, shown before it is saved as one change.
+    let stroke = RwSignal::new(Vec::<PainDab>::new());
     // Patient's right is on the viewer's left when the patient faces us.
     let (left_label, right_label) = match view {
         View::Anterior => ("Patient's RIGHT", "Patient's LEFT"),
         View::Posterior => ("Patient's LEFT", "Patient's RIGHT"),
     };
     let markers = move || {
+        let drag = dragging.get();
         state.chart.with(|c| {
             c.trps
                 .iter()
                 .filter(|t| t.at.view == view)
-                .map(|t| (t.id, t.at.x, t.at.y))
+                .map(|t| {
+                    let (x, y) = match drag {
+                        Some((id, x, y)) if id == t.id => (x, y),
+                        _ => (t.at.x, t.at.y),
+                    };
+                    MarkerView {
+                        id: t.id,
+                        x,
+                        y,
+                        latent: t.findings.status == Status::Latent,
+                        nrs: t.findings.nrs_before,
+                        caution: has_caution(&t.muscle),
+                    }
+                })
                 .collect::<Vec<_>>()
         })
     };
-    // One ring follows the selection, so selecting never touches every marker.
+    // The selected point, drawn as an X over its marker.
     let selected_at = Memo::new(move |_| {
         let id = state.selected_trp()?;
+        if let Some((d, x, y)) = dragging.get() {
+            if d == id {
+                return Some((x, y));
+            }
+        }
         state.chart.with(|c| {
             c.trp(id)
                 .filter(|t| t.at.view == view)
@@ -313,34 +414,138 @@ fn Figure(view: View) -> impl IntoView {
         })
     });
     let highlight = Memo::new(move |_| {
+        if state.mode.get() == Mode::Pain {
+            return Vec::new();
+        }
         let deep = state.deep.get();
         state
             .selected_muscle()
             .map(|(m, side)| muscle_paths(view, &m, side, deep))
             .unwrap_or_default()
     });
+    // Referral zones: of the selection, and of every charted point when asked.
+    let referral_zones = Memo::new(move |_| {
+        if state.mode.get() == Mode::Pain {
+            return (Vec::new(), Vec::new());
+        }
+        let own = state
+            .selected_muscle()
+            .map(|(m, side)| {
+                zone_paths(view, &m, side)
+                    .into_iter()
+                    .map(|(d, g)| (d, g, m.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        let all = if state.show_all.get() {
+            let mut seen = std::collections::HashSet::new();
+            state.chart.with(|c| {
+                c.trps
+                    .iter()
+                    .filter(|t| seen.insert((t.muscle.clone(), t.side)))
+                    .flat_map(|t| {
+                        zone_paths(view, &t.muscle, t.side)
+                            .into_iter()
+                            .map(|(d, g)| (d, g, t.muscle.clone()))
+                            .collect::<Vec<_>>()
+                    })
+                    .collect::<Vec<_>>()
+            })
+        } else {
+            Vec::new()
+        };
+        (own, all)
+    });
+    // Typical trigger-point sites of the selected muscle, as tappable hints.
+    let hints = Memo::new(move |_| {
+        if state.mode.get() == Mode::Pain {
+            return Vec::new();
+        }
+        let Some((m, side)) = state.selected_muscle() else {
+            return Vec::new();
+        };
+        referral::pattern(&m)
+            .map(|p| {
+                p.sites
+                    .iter()
+                    .filter(|s| s.view == view)
+                    .map(|s| (view.x_sign(side) * s.at.0 as f32, s.at.1 as f32, s.label))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let pain = move || {
+        let mut dabs: Vec<PainDab> = state
+            .chart
+            .with(|c| c.pain.iter().filter(|d| d.view == view).copied().collect());
+        dabs.extend(stroke.get().into_iter().filter(|d| d.view == view));
+        dabs
+    };
+
     let stage_point = move |client_x: f64, client_y: f64| -> Option<(f64, f64)> {
         let r = stage.get_untracked()?.get_bounding_client_rect();
         Some((client_x - r.left(), client_y - r.top()))
     };
+    let atlas_point = move |client_x: f64, client_y: f64| -> Option<(f32, f32)> {
+        let svg: web_sys::SvgsvgElement = art.get_untracked()?.unchecked_into();
+        to_atlas(&svg, client_x, client_y)
+    };
+    // Atlas units per screen pixel at the current zoom.
+    let units_per_px = move || {
+        let scale = state.camera.get_untracked().scale;
+        1.0 / (stage_fit().map_or(1.0, |(f, _)| f.s) * scale)
+    };
+    let marker_near = move |x: f32, y: f32| -> Option<u32> {
+        let hit_r = (MARKER_HIT_PX * units_per_px()) as f32;
+        state.chart.with_untracked(|c| {
+            c.trps
+                .iter()
+                .filter(|t| t.at.view == view)
+                .map(|t| (t.id, (t.at.x - x).hypot(t.at.y - y)))
+                .filter(|(_, d)| *d <= hit_r)
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(id, _)| id)
+        })
+    };
+    let muscle_under = move |client_x: f64, client_y: f64| -> Option<(String, Side)> {
+        let doc = web_sys::window()?.document()?;
+        let el = doc.element_from_point(client_x as f32, client_y as f32)?;
+        let muscle = el.get_attribute("data-muscle")?;
+        let side = Side::parse(&el.get_attribute("data-side")?)?;
+        Some((muscle, side))
+    };
+    let mark = move |muscle: &str, side: Side, x: f32, y: f32| -> Option<u32> {
+        let id = std::cell::Cell::new(None);
+        state.change(|c, clock| {
+            let change = c.change_mark(muscle, side, MapPoint { view, x, y }, clock.0)?;
+            if let crate::clinic::history::Change::Mark(t) = &change {
+                id.set(Some(t.id));
+            }
+            Ok(change)
+        });
+        let id = id.get();
+        if let Some(id) = id {
+            state.selection.set(Selection::Trp(id));
+        }
+        id
+    };
 
     let on_tap = move |ev: web_sys::MouseEvent| {
-        let Some(svg) = art.get_untracked() else {
-            return;
-        };
-        let svg: web_sys::SvgsvgElement = svg.unchecked_into();
-        let (cx, cy) = (ev.client_x() as f64, ev.client_y() as f64);
-        let Some((x, y)) = to_atlas(&svg, cx, cy) else {
-            return;
-        };
         let t = ev.time_stamp();
+        if t < quiet_until.get_value() || state.mode.get_untracked() == Mode::Pain {
+            return;
+        }
+        let (cx, cy) = (ev.client_x() as f64, ev.client_y() as f64);
+        let Some((x, y)) = atlas_point(cx, cy) else {
+            return;
+        };
         // Second tap of a double tap: zoom in there, and take back the point the first
         // tap marked (the therapist meant to zoom, not to chart).
         if let Some((t0, x0, y0, marked)) = last_tap.get_value() {
             if t - t0 < DOUBLE_TAP_MS && (cx - x0).hypot(cy - y0) < DOUBLE_TAP_PX {
                 last_tap.set_value(None);
-                if let Some(id) = marked {
-                    state.commit(|c, _| c.remove(id));
+                if marked.is_some() {
+                    state.step_history(true);
                     state.selection.set(Selection::None);
                 }
                 if let (Some(at), Some((fit, _))) = (stage_point(cx, cy), stage_fit()) {
@@ -350,22 +555,21 @@ fn Figure(view: View) -> impl IntoView {
                 return;
             }
         }
-        let scale = state.camera.get_untracked().scale;
-        let px_per_unit = stage_fit().map_or(1.0, |(f, _)| f.s) * scale;
-        let hit_r = (MARKER_HIT_PX / px_per_unit) as f32;
         // A tap on (or within a finger's width of) a marker selects it.
-        let near = state.chart.with_untracked(|c| {
-            c.trps
-                .iter()
-                .filter(|t| t.at.view == view)
-                .map(|t| (t.id, (t.at.x - x).hypot(t.at.y - y)))
-                .filter(|(_, d)| *d <= hit_r)
-                .min_by(|a, b| a.1.total_cmp(&b.1))
-                .map(|(id, _)| id)
-        });
-        if let Some(id) = near {
+        if let Some(id) = marker_near(x, y) {
             last_tap.set_value(Some((t, cx, cy, None)));
             state.selection.set(Selection::Trp(id));
+            return;
+        }
+        // A tap on a typical-site hint marks the point exactly on the site.
+        let hint_r = (MARKER_HIT_PX * units_per_px()) as f32;
+        let hint = hints
+            .get_untracked()
+            .into_iter()
+            .find(|(hx, hy, _)| (hx - x).hypot(hy - y) <= hint_r);
+        if let (Some((hx, hy, _)), Some((m, side))) = (hint, state.selected_muscle()) {
+            let marked = mark(&m, side, hx, hy);
+            last_tap.set_value(Some((t, cx, cy, marked)));
             return;
         }
         let target = ev
@@ -381,34 +585,71 @@ fn Figure(view: View) -> impl IntoView {
             state.selection.set(Selection::None);
             return;
         };
-        let marked = state.commit(|c, clock| c.mark(&muscle, side, MapPoint { view, x, y }, clock));
-        if let Some(id) = marked {
-            state.selection.set(Selection::Trp(id));
-        }
+        let marked = mark(&muscle, side, x, y);
         last_tap.set_value(Some((t, cx, cy, marked)));
     };
 
-    let on_down = move |ev: web_sys::PointerEvent| {
-        let Some(p) = stage_point(ev.client_x() as f64, ev.client_y() as f64) else {
+    let add_dab = move |cx: f64, cy: f64| {
+        let Some((x, y)) = atlas_point(cx, cy) else {
             return;
         };
+        let r = (BRUSH_PX * units_per_px()) as f32;
+        stroke.update(|s| {
+            let far_enough = s.last().is_none_or(|d| (d.x - x).hypot(d.y - y) >= r * 0.5);
+            if far_enough {
+                s.push(PainDab { view, x, y, r });
+            }
+        });
+    };
+    let finish_stroke = move || {
+        let dabs = stroke.get_untracked();
+        if !dabs.is_empty() {
+            state.change(|c, _| Ok(c.change_pain(|p| p.extend(dabs))));
+        }
+        stroke.set(Vec::new());
+    };
+
+    let on_down = move |ev: web_sys::PointerEvent| {
+        let (cx, cy) = (ev.client_x() as f64, ev.client_y() as f64);
+        let Some(p) = stage_point(cx, cy) else {
+            return;
+        };
+        let mut pinch = false;
         gesture.update_value(|g| {
             if let Some(slot) = g.pointers.iter_mut().find(|s| s.is_none()) {
                 *slot = Some((ev.pointer_id(), p.0, p.1));
             }
             if let Some((mid, dist)) = midpoint_and_distance(g) {
                 g.start = Some((dist, mid, state.camera.get_untracked()));
+                g.press = None;
+                pinch = true;
             }
         });
-        if gesture.with_value(|g| g.start.is_some()) {
+        if pinch {
+            // A second finger turns whatever the first began into a pinch.
+            dragging.set(None);
+            stroke.set(Vec::new());
+            gesture.update_value(|g| g.painting = false);
             state.gesturing.set(true);
+            return;
+        }
+        if state.mode.get_untracked() == Mode::Pain {
+            gesture.update_value(|g| g.painting = true);
+            add_dab(cx, cy);
+            return;
+        }
+        if let Some(id) = atlas_point(cx, cy).and_then(|(x, y)| marker_near(x, y)) {
+            gesture.update_value(|g| g.press = Some((id, cx, cy)));
         }
     };
     let on_move = move |ev: web_sys::PointerEvent| {
-        let Some(p) = stage_point(ev.client_x() as f64, ev.client_y() as f64) else {
+        let (cx, cy) = (ev.client_x() as f64, ev.client_y() as f64);
+        let Some(p) = stage_point(cx, cy) else {
             return;
         };
-        let mut next = None;
+        let mut pinch = None;
+        let mut press = None;
+        let mut painting = false;
         gesture.update_value(|g| {
             for (id, x, y) in g.pointers.iter_mut().flatten() {
                 if *id == ev.pointer_id() {
@@ -416,18 +657,34 @@ fn Figure(view: View) -> impl IntoView {
                 }
             }
             if let (Some((d0, m0, c0)), Some((mid, dist))) = (g.start, midpoint_and_distance(g)) {
-                next = Some((d0, m0, c0, mid, dist));
+                pinch = Some((d0, m0, c0, mid, dist));
             }
+            press = g.press;
+            painting = g.painting;
         });
-        if let (Some((d0, m0, c0, mid, dist)), Some((fit, _))) = (next, stage_fit()) {
+        if let (Some((d0, m0, c0, mid, dist)), Some((fit, _))) = (pinch, stage_fit()) {
             // Pinch scales about where the fingers started; moving both fingers pans.
             let c = c0
                 .zoom_about(m0, dist / d0, &fit)
                 .pan(mid.0 - m0.0, mid.1 - m0.1, &fit);
             state.camera.set(c);
+            return;
+        }
+        if painting {
+            add_dab(cx, cy);
+            return;
+        }
+        if let Some((id, x0, y0)) = press {
+            if dragging.get_untracked().is_some() || (cx - x0).hypot(cy - y0) > DRAG_SLOP_PX {
+                if let Some((x, y)) = atlas_point(cx, cy) {
+                    dragging.set(Some((id, x, y)));
+                }
+            }
         }
     };
     let on_up = move |ev: web_sys::PointerEvent| {
+        let (cx, cy) = (ev.client_x() as f64, ev.client_y() as f64);
+        let mut painting = false;
         gesture.update_value(|g| {
             for slot in g.pointers.iter_mut() {
                 if slot.is_some_and(|(id, _, _)| id == ev.pointer_id()) {
@@ -437,9 +694,40 @@ fn Figure(view: View) -> impl IntoView {
             if g.pointers.iter().any(Option::is_none) {
                 g.start = None;
             }
+            if g.pointers.iter().all(Option::is_none) {
+                g.press = None;
+                painting = std::mem::take(&mut g.painting);
+            }
         });
         if state.gesturing.get_untracked() && gesture.with_value(|g| g.start.is_none()) {
             state.gesturing.set(false);
+        }
+        if painting {
+            finish_stroke();
+            quiet_until.set_value(ev.time_stamp() + 400.0);
+            return;
+        }
+        if let Some((id, _, _)) = dragging.get_untracked() {
+            quiet_until.set_value(ev.time_stamp() + 400.0);
+            dragging.set(None);
+            if ev.type_() == "pointercancel" {
+                return;
+            }
+            match (muscle_under(cx, cy), atlas_point(cx, cy)) {
+                (Some((muscle, side)), Some((x, y))) => {
+                    let to = Placement {
+                        muscle,
+                        side,
+                        at: MapPoint { view, x, y },
+                    };
+                    if state.change(|c, _| c.change_move(id, to)) {
+                        state.selection.set(Selection::Trp(id));
+                    }
+                }
+                _ => state.message.set(Some(
+                    "A trigger point must sit on a muscle: it was put back.".into(),
+                )),
+            }
         }
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
@@ -461,12 +749,16 @@ fn Figure(view: View) -> impl IntoView {
         (scale, s)
     };
     let show_labels = move || state.camera.get().scale >= LABEL_ZOOM && !state.gesturing.get();
+    let zone_view = |(d, grade, muscle): (String, &'static str, String)| {
+        view! { <path class=format!("zone zone-{grade}") data-referral=muscle data-grade=grade d=d /> }
+    };
 
     view! {
         <figure class="figure" data-view=view.id()>
             <div
                 class="stage"
                 class:gesturing=move || state.gesturing.get()
+                class:dragging=move || dragging.get().is_some()
                 node_ref=stage
                 on:click=on_tap
                 on:pointerdown=on_down
@@ -489,12 +781,26 @@ fn Figure(view: View) -> impl IntoView {
                         role="group"
                         aria-label=format!("{} of the body", view.label())
                     >
-                        <text class="side-label" x=vx + 6.0 y=vy + 18.0 text-anchor="start">{left_label}</text>
-                        <text class="side-label" x=vx + vw - 6.0 y=vy + 18.0 text-anchor="end">{right_label}</text>
                         {figure_art(view)}
                     </svg>
-                    // Markers live on their own layer so that adding one repaints only this layer.
+                    // Everything that changes lives on its own layer, so the anatomy is never repainted.
                     <svg class="overlay" viewBox=view_box preserveAspectRatio="xMidYMid meet" aria-hidden="true">
+                        <g class="pain">
+                            {move || {
+                                pain()
+                                    .into_iter()
+                                    .map(|d| view! { <circle class="pain-dab" cx=d.x cy=d.y r=d.r /> })
+                                    .collect_view()
+                            }}
+                        </g>
+                        <g class="referral-all">
+                            {move || referral_zones.get().1.into_iter().map(zone_view).collect_view()}
+                        </g>
+                        {move || {
+                            let own = referral_zones.get().0;
+                            (!own.is_empty())
+                                .then(|| view! { <g class="referral">{own.into_iter().map(zone_view).collect_view()}</g> })
+                        }}
                         <g class="highlight">
                             {move || {
                                 highlight
@@ -513,18 +819,58 @@ fn Figure(view: View) -> impl IntoView {
                                 }}
                             </g>
                         </Show>
+                        <g class="hints">
+                            {move || {
+                                hints
+                                    .get()
+                                    .into_iter()
+                                    .map(|(x, y, label)| {
+                                        view! {
+                                            <g class="hint" data-hint=label transform=format!("translate({x} {y})")>
+                                                <g class="glyph"><circle r="9" /></g>
+                                            </g>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </g>
                         <g class="markers">
-                            <For each=markers key=|m| (m.0, m.1.to_bits(), m.2.to_bits()) let((id, x, y))>
-                                <circle class="trp" data-trp=id.to_string() cx=x cy=y r=MARKER_PX />
+                            <For each=markers key=|m| (m.id, m.x.to_bits(), m.y.to_bits(), m.latent, m.nrs, m.caution) let(m)>
+                                <g
+                                    class="trp"
+                                    class:latent=m.latent
+                                    data-trp=m.id.to_string()
+                                    data-status=if m.latent { "latent" } else { "active" }
+                                    data-caution=m.caution.then_some("true")
+                                    transform=format!("translate({} {})", m.x, m.y)
+                                >
+                                    <g class="glyph">
+                                        <circle class="trp-dot" r=MARKER_PX />
+                                        {m.latent.then(|| view! { <text class="trp-letter" y="0.5">"L"</text> })}
+                                        {m.nrs.map(|n| view! { <text class="trp-nrs" x="8" y="-6">{n.to_string()}</text> })}
+                                        {m.caution.then(|| view! { <path class="trp-caution" d="M-9 -14 L-3 -14 L-6 -19.5 Z" /> })}
+                                    </g>
+                                </g>
                             </For>
                         </g>
                         {move || {
                             selected_at
                                 .get()
-                                .map(|(x, y)| view! { <circle class="sel-ring" cx=x cy=y r=MARKER_PX + 3.5 /> })
+                                .map(|(x, y)| {
+                                    view! {
+                                        <g class="sel-x" transform=format!("translate({x} {y})")>
+                                            <g class="glyph">
+                                                <circle class="sel-ring" r="10" />
+                                                <path class="sel-cross" d="M-5 -5 L5 5 M-5 5 L5 -5" />
+                                            </g>
+                                        </g>
+                                    }
+                                })
                         }}
                     </svg>
                 </div>
+                <span class="side-tag left">{left_label}</span>
+                <span class="side-tag right">{right_label}</span>
             </div>
             <figcaption>{view.label()}</figcaption>
         </figure>

@@ -1,11 +1,15 @@
 //! How it looks and feels: the app shell and one file per component family.
 
 pub mod body_map;
+pub mod lookup;
 pub mod panel;
+pub mod record;
 pub mod review;
+pub mod safety;
 pub mod search;
 pub mod state;
 pub mod timer_dock;
+pub mod trp_list;
 
 use leptos::prelude::*;
 use std::time::Duration;
@@ -43,7 +47,7 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || on_hash.remove());
     let reviewing = move || route.get() == "#/atlas";
 
-    let deep = state.deep;
+    let labels = move || state.history_labels();
     view! {
         <header class="topbar">
             <h1>"Myomap"</h1>
@@ -55,13 +59,22 @@ pub fn App() -> impl IntoView {
                     when=reviewing
                     fallback=move || view! {
                         <button
-                            class="btn toggle"
-                            aria-pressed=move || deep.get().to_string()
-                            on:click=move |_| deep.update(|d| *d = !*d)
+                            class="btn"
+                            title=move || labels().0.map(|l| format!("Undo {l}")).unwrap_or_default()
+                            disabled=move || labels().0.is_none()
+                            on:click=move |_| state.step_history(true)
                         >
-                            "Deep muscles"
+                            "Undo"
                         </button>
-                        <a class="btn link" href="#/atlas">"Atlas review"</a>
+                        <button
+                            class="btn"
+                            title=move || labels().1.map(|l| format!("Redo {l}")).unwrap_or_default()
+                            disabled=move || labels().1.is_none()
+                            on:click=move |_| state.step_history(false)
+                        >
+                            "Redo"
+                        </button>
+                        <a class="btn link" href="#/atlas">"Atlas"</a>
                     }
                 >
                     <a class="btn link" href="#/">"Back to the map"</a>
@@ -76,13 +89,17 @@ pub fn App() -> impl IntoView {
                 </button>
             </div>
         </Show>
+        <safety::ThoraxWarning />
         <Show
             when=reviewing
             fallback=|| view! {
                 <main class="workspace">
                     <body_map::BodyMap />
                     <aside class="side">
-                        <panel::SelectionPanel />
+                        <div class="side-scroll">
+                            <panel::SelectionPanel />
+                            <trp_list::TrpList />
+                        </div>
                         <timer_dock::TimerDock />
                     </aside>
                 </main>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::state::{AppState, Now, Selection};
+use super::state::{AppState, Mode, Now, Selection};
 use crate::anatomy;
 use crate::clinic::timer::{TimerState, MINUTE};
 
@@ -26,6 +26,7 @@ pub fn SelectionPanel() -> impl IntoView {
     };
     let body = move || {
         match state.selection.get() {
+        _ if state.mode.get() == Mode::Pain => view! { <super::lookup::LookupPanel /> }.into_any(),
         Selection::None => view! {
             <div class="hint">
                 <p class="big">"Tap a muscle to mark a trigger point."</p>
@@ -37,7 +38,8 @@ pub fn SelectionPanel() -> impl IntoView {
             <div class="selected" data-selected-muscle=id data-selected-side=side.id()>
                 <p class="muscle-name">{display_name(id)}</p>
                 <p class="muscle-side">{format!("Patient's {}", side.id())}</p>
-                <p class="hint-small">"Tap the muscle on the map to mark a trigger point there."</p>
+                <p class="hint-small">"Tap the muscle on the map, or one of its typical sites (dashed circles), to mark a trigger point there."</p>
+                {crate::anatomy::referral::pattern(id).map(|p| view! { <p class="refers"><strong>"Refers to: "</strong>{p.refers_to}</p> })}
             </div>
         }
         .into_any(),
@@ -68,6 +70,7 @@ pub fn SelectionPanel() -> impl IntoView {
                             <span class="start-duration">"15 min"</span>
                         </div>
                     </Show>
+                    <super::record::RecordEditor id=id muscle=muscle.clone() />
                 </div>
             }
             .into_any()

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::anatomy::model::{Side, View};
 use crate::clinic::chart::{Chart, ChartError};
+use crate::clinic::history::{Change, History};
 use crate::clinic::timer::{Clock, Millis};
 use crate::store::browser;
 use crate::viewport::Camera;
@@ -43,6 +44,15 @@ pub enum Selection {
     },
 }
 
+/// What a tap on the map does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Mark trigger points.
+    Chart,
+    /// Paint where it hurts (reverse lookup).
+    Pain,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub chart: RwSignal<Chart>,
@@ -57,6 +67,13 @@ pub struct AppState {
     pub portrait_view: RwSignal<View>,
     /// A message the therapist must see (storage trouble, refused action).
     pub message: RwSignal<Option<String>>,
+    pub mode: RwSignal<Mode>,
+    /// Overlay the referral patterns of every charted point.
+    pub show_all: RwSignal<bool>,
+    /// Undo history of charting changes (kept for this visit, not saved).
+    history: StoredValue<History>,
+    /// Bumped on every history change so the undo and redo buttons follow.
+    pub history_rev: RwSignal<u32>,
     can_save: StoredValue<bool>,
 }
 
@@ -72,6 +89,10 @@ impl AppState {
             gesturing: RwSignal::new(false),
             portrait_view: RwSignal::new(View::Anterior),
             message: RwSignal::new(loaded.notice),
+            mode: RwSignal::new(Mode::Chart),
+            show_all: RwSignal::new(false),
+            history: StoredValue::new(History::default()),
+            history_rev: RwSignal::new(0),
             can_save: StoredValue::new(loaded.can_save),
         }
     }
@@ -102,6 +123,73 @@ impl AppState {
         Now(now)
     }
 
+    fn save_and_show(&self, next: Chart) {
+        if self.can_save.get_value() {
+            if let Err(why) = browser::save(&next) {
+                self.message.set(Some(why));
+            }
+        }
+        self.chart.set(next);
+    }
+
+    /// Applies an undoable charting change built from the current chart, saves, and
+    /// remembers it for undo. Returns false (and says why) when the change is refused.
+    pub fn change(
+        &self,
+        build: impl FnOnce(&mut Chart, &Now) -> Result<Change, ChartError>,
+    ) -> bool {
+        let clock = self.clock();
+        let mut next = self.chart.get_untracked();
+        let result = build(&mut next, &clock).and_then(|change| {
+            self.history
+                .try_update_value(|h| h.apply(&mut next, change))
+                .unwrap_or(Ok(()))
+        });
+        match result {
+            Ok(()) => {
+                self.save_and_show(next);
+                self.history_rev.update(|r| *r += 1);
+                true
+            }
+            Err(e) => {
+                self.message.set(Some(format!("That did not work: {e}.")));
+                false
+            }
+        }
+    }
+
+    /// Undo (`back`) or redo the last charting change.
+    pub fn step_history(&self, back: bool) {
+        let mut next = self.chart.get_untracked();
+        let result = self
+            .history
+            .try_update_value(|h| {
+                if back {
+                    h.undo(&mut next)
+                } else {
+                    h.redo(&mut next)
+                }
+            })
+            .unwrap_or(Ok(None));
+        match result {
+            Ok(Some(_)) => {
+                self.save_and_show(next);
+                self.history_rev.update(|r| *r += 1);
+            }
+            Ok(None) => {}
+            Err(e) => self.message.set(Some(format!(
+                "Cannot {}: {e}.",
+                if back { "undo" } else { "redo" }
+            ))),
+        }
+    }
+
+    /// What undo and redo would do now (tracks the history).
+    pub fn history_labels(&self) -> (Option<&'static str>, Option<&'static str>) {
+        self.history_rev.track();
+        self.history.with_value(|h| (h.next_undo(), h.next_redo()))
+    }
+
     /// Applies a change to the chart and saves it before returning, so that nothing the
     /// therapist did can be lost to a reload or a closed tab.
     pub fn commit<T>(
@@ -112,12 +200,7 @@ impl AppState {
         let mut next = self.chart.get_untracked();
         match change(&mut next, &clock) {
             Ok(v) => {
-                if self.can_save.get_value() {
-                    if let Err(why) = browser::save(&next) {
-                        self.message.set(Some(why));
-                    }
-                }
-                self.chart.set(next);
+                self.save_and_show(next);
                 Some(v)
             }
             Err(e) => {

@@ -85,6 +85,10 @@ test.describe("atlas", () => {
         await expect(selected).toHaveAttribute("data-selected-side", side);
         await expect(page.locator(".muscle-name")).toHaveText(NAMES[id]);
         await expect(page.locator(".muscle-side")).toHaveText(`Patient's ${side}`);
+        // Take the point back so that markers never crowd the next muscle.
+        await expect(page.locator("[data-trp]")).toHaveCount(1);
+        await page.getByRole("button", { name: "Undo", exact: true }).tap();
+        await expect(page.locator("[data-trp]")).toHaveCount(0);
       }
     }
   });

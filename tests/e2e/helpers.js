@@ -58,7 +58,7 @@ export async function tapMuscle(page, view, muscle, side, layer = "sup") {
 
 /** Centre of a marker's dot on screen. */
 export async function markerCentre(page, id) {
-  const box = await page.locator(`[data-trp="${id}"]`).boundingBox();
+  const box = await page.locator(`[data-trp="${id}"] .trp-dot`).boundingBox();
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 

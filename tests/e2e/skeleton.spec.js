@@ -22,9 +22,9 @@ test("both views draw a body with the skeleton muscles on both sides", async ({ 
     }
   }
   // The patient's sides are labelled on both views, mirrored between them.
-  const front = page.locator('figure[data-view="anterior"] .side-label');
+  const front = page.locator('figure[data-view="anterior"] .side-tag');
   await expect(front.first()).toHaveText("Patient's RIGHT");
-  const back = page.locator('figure[data-view="posterior"] .side-label');
+  const back = page.locator('figure[data-view="posterior"] .side-tag');
   await expect(back.first()).toHaveText("Patient's LEFT");
 });
 

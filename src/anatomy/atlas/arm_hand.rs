@@ -168,6 +168,16 @@ pub const SHAPES: &[Shape] = &[
         outline: &[(102, 298), (108, 306), (117, 318), (125, 324), (131, 328), (135, 338), (137, 352), (140, 370), (142, 388), (144, 400), (143, 405), (137, 406), (135, 400), (131, 388), (125, 368), (116, 345), (107, 320)],
         fibres: &[&[(111, 320), (125, 360), (137, 398)], &[(120, 325), (130, 360), (139, 398)], &[(130, 332), (136, 365), (142, 398)]],
     },
+    // Seen from the front below the elbow crease, lateral to the biceps tendon: from the lateral
+    // epicondyle and the annular ligament, wrapping the upper radius obliquely down-medially
+    // to the front of its upper third (under the brachioradialis).
+    Shape {
+        muscle: "supinator",
+        view: View::Anterior,
+        layer: Layer::Deep,
+        outline: &[(125, 308), (130, 304), (134, 309), (137, 317), (139, 326), (140, 335), (139, 342), (139, 342), (136, 338), (132, 331), (128, 326), (124, 321), (123, 314)],
+        fibres: &[&[(127, 310), (132, 318), (137, 332)], &[(126, 317), (131, 323), (136, 332)]],
+    },
     // Flexor retinaculum and trapezium onto the whole radial border of the thumb metacarpal.
     Shape {
         muscle: "opponens_pollicis",
@@ -282,6 +292,7 @@ pub const PROBES: &[Probe] = &[
     Probe { view: View::Anterior, layer: Layer::Deep, at: (109, 258), muscle: "brachialis" },
     Probe { view: View::Anterior, layer: Layer::Deep, at: (93, 208), muscle: "coracobrachialis" },
     Probe { view: View::Anterior, layer: Layer::Deep, at: (124, 337), muscle: "flexor_digitorum_superficialis" },
+    Probe { view: View::Anterior, layer: Layer::Deep, at: (131, 315), muscle: "supinator" },
     Probe { view: View::Anterior, layer: Layer::Deep, at: (153, 408), muscle: "opponens_pollicis" },
     Probe { view: View::Anterior, layer: Layer::Deep, at: (149, 429), muscle: "adductor_pollicis" },
     Probe { view: View::Posterior, layer: Layer::Superficial, at: (107, 253), muscle: "triceps_brachii" },

@@ -80,13 +80,14 @@ pub const SHAPES: &[Shape] = &[
         outline: &[(22, 109), (24, 115), (28, 122), (33, 128), (41, 133), (41, 133), (34, 131), (28, 130), (22, 128), (20, 120), (21, 113)],
         fibres: &[&[(22, 115), (27, 122), (32, 127)]],
     },
-    // Posterior triangle, lower part: middle scalene above the clavicle.
+    // Posterior triangle, lower part: middle scalene above the clavicle, between the
+    // sternocleidomastoid and the middle of the clavicle (it ends on rib 1 behind it).
     Shape {
         muscle: "middle_scalene",
         view: View::Anterior,
         layer: Layer::Superficial,
-        outline: &[(22, 129), (28, 131), (34, 132), (41, 135), (47, 138), (52, 141), (56, 145), (56, 145), (48, 143), (38, 142), (30, 141), (23, 140), (22, 134)],
-        fibres: &[&[(25, 132), (36, 136), (46, 140)]],
+        outline: &[(22, 129), (27, 130), (32, 131), (37, 133), (41, 136), (42, 140), (40, 142), (35, 142), (29, 141), (23, 140), (22, 134)],
+        fibres: &[&[(25, 133), (32, 136), (38, 139)], &[(24, 137), (30, 138)]],
     },
     // ---------------------------------------------------------------- anterior, deep
     // Behind the sternocleidomastoid: anterior tubercles C3-C6 down-lateral to the scalene

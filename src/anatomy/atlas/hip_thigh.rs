@@ -138,14 +138,15 @@ pub const SHAPES: &[Shape] = &[
         outline: &[(24, 356), (32, 348), (46, 342), (58, 341), (68, 342), (75, 345), (80, 355), (84, 369), (87, 384), (88, 395), (88, 395), (85, 397), (76, 388), (62, 377), (46, 366), (32, 360)],
         fibres: &[&[(36, 354), (56, 364), (75, 381)], &[(54, 344), (70, 360), (82, 383)], &[(68, 347), (78, 363), (85, 386)]],
     },
-    // Thick quadrilateral from the posterior ilium, sacrum and coccyx, coarse fibres
+    // Thick quadrilateral from the posterior ilium, the back of the sacrum and the coccyx (its
+    // medial edge a few units from the midline, leaving the natal cleft), coarse fibres
     // down-lateral to the iliotibial tract and the gluteal tuberosity.
     Shape {
         muscle: "gluteus_maximus",
         view: View::Posterior,
         layer: Layer::Superficial,
-        outline: &[(20, 357), (20, 357), (32, 361), (46, 367), (62, 378), (76, 390), (86, 401), (88, 413), (87, 427), (86, 441), (86, 441), (77, 440), (65, 436), (52, 431), (38, 427), (24, 423), (9, 419), (3, 416), (3, 416), (3, 408), (6, 398), (10, 386), (14, 374), (17, 364)],
-        fibres: &[&[(18, 370), (40, 383), (62, 397), (80, 412)], &[(10, 394), (35, 404), (60, 415), (82, 428)], &[(8, 410), (30, 416), (55, 425), (76, 434)]],
+        outline: &[(20, 357), (20, 357), (32, 361), (46, 367), (62, 378), (76, 390), (86, 401), (88, 413), (87, 427), (86, 441), (86, 441), (77, 440), (65, 436), (52, 431), (38, 427), (24, 423), (9, 419), (3, 416), (3, 416), (3, 406), (4, 394), (5, 381), (7, 370), (11, 362), (15, 358)],
+        fibres: &[&[(12, 366), (40, 381), (62, 395), (80, 410)], &[(8, 388), (35, 401), (60, 414), (82, 428)], &[(6, 408), (30, 416), (55, 425), (76, 434)]],
     },
     // Lateral edge of the thigh seen from behind, beside biceps femoris.
     Shape {
@@ -164,23 +165,24 @@ pub const SHAPES: &[Shape] = &[
         outline: &[(34, 427), (42, 429), (50, 432), (56, 450), (61, 470), (64, 490), (65, 510), (63, 533), (61, 550), (60, 566), (60, 580), (59, 592), (56, 603), (56, 603), (53, 596), (51, 586), (48, 572), (45, 557), (41, 542), (37, 528), (37, 528), (38, 514), (39, 498), (39, 475), (37, 450)],
         fibres: &[&[(38, 435), (46, 470), (54, 520), (56, 580)], &[(46, 440), (55, 475), (58, 530)], &[(42, 490), (45, 525), (50, 560)]],
     },
-    // Fleshy belly from the ischial tuberosity, then a long cord-like tendon on the
-    // semimembranosus to the medial tibia.
+    // Fleshy belly from the ischial tuberosity (beside the biceps long head), then a long
+    // cord-like tendon lying superficially on the medial part of the semimembranosus, down to
+    // the medial knee beside the gracilis (pes anserinus).
     Shape {
         muscle: "semitendinosus",
         view: View::Posterior,
         layer: Layer::Superficial,
-        outline: &[(22, 423), (28, 425), (34, 427), (37, 450), (39, 475), (39, 498), (38, 514), (37, 528), (37, 528), (33, 542), (30, 558), (28, 572), (26, 584), (23, 592), (23, 592), (24, 580), (26, 562), (28, 540), (28, 515), (26, 490), (24, 466), (23, 445)],
-        fibres: &[&[(28, 432), (31, 470), (32, 510), (29, 545), (25, 582)], &[(33, 440), (35, 490)]],
+        outline: &[(22, 423), (28, 425), (34, 427), (37, 450), (39, 475), (39, 498), (38, 508), (34, 520), (30, 533), (27, 547), (25, 561), (24, 575), (23, 588), (21, 597), (21, 597), (19, 588), (19, 580), (18, 570), (17, 559), (16, 554), (17, 550), (19, 532), (21, 510), (23, 488), (24, 466), (23, 445)],
+        fibres: &[&[(28, 432), (31, 470), (30, 505), (24, 540), (21, 585)], &[(33, 440), (35, 485)]],
     },
-    // Bulky lower belly showing medial to the semitendinosus: the upper medial border of
-    // the popliteal fossa.
+    // Bulky low belly showing lateral to the semitendinosus cord: the upper medial border of
+    // the popliteal fossa, most of the muscle bulk at the back of the medial knee.
     Shape {
         muscle: "semimembranosus",
         view: View::Posterior,
         layer: Layer::Superficial,
-        outline: &[(24, 468), (24, 468), (26, 490), (28, 515), (28, 540), (26, 562), (24, 580), (22, 589), (20, 590), (19, 582), (18, 568), (17, 552), (19, 532), (21, 510), (23, 488)],
-        fibres: &[&[(24, 495), (23, 540), (21, 580)], &[(19, 545), (20, 575)]],
+        outline: &[(38, 508), (38, 508), (38, 518), (37, 530), (37, 545), (35, 561), (33, 576), (30, 588), (26, 597), (22, 600), (21, 597), (21, 597), (23, 588), (24, 575), (25, 561), (27, 547), (30, 533), (34, 520)],
+        fibres: &[&[(34, 528), (31, 555), (27, 585)], &[(31, 545), (29, 570)]],
     },
     // Posteromedial strip between the gracilis and the hamstrings, to the adductor tubercle.
     Shape {
@@ -220,7 +222,7 @@ pub const SHAPES: &[Shape] = &[
         muscle: "semimembranosus",
         view: View::Posterior,
         layer: Layer::Deep,
-        outline: &[(25, 420), (30, 421), (32, 440), (33, 470), (35, 500), (37, 525), (37, 548), (34, 570), (29, 585), (23, 592), (23, 592), (19, 585), (17, 565), (17, 540), (20, 510), (23, 480), (25, 450)],
+        outline: &[(25, 420), (30, 421), (32, 440), (33, 470), (35, 500), (38, 525), (38, 548), (36, 568), (32, 586), (26, 597), (22, 600), (22, 600), (19, 590), (17, 565), (17, 540), (20, 510), (23, 480), (25, 450)],
         fibres: &[&[(28, 430), (29, 470)], &[(30, 500), (28, 550), (24, 585)], &[(23, 505), (20, 560)], &[(35, 525), (32, 565)]],
     },
 ];
@@ -249,7 +251,7 @@ pub const PROBES: &[Probe] = &[
     Probe { view: View::Posterior, layer: Layer::Superficial, at: (74, 470), muscle: "vastus_lateralis" },
     Probe { view: View::Posterior, layer: Layer::Superficial, at: (50, 505), muscle: "biceps_femoris" },
     Probe { view: View::Posterior, layer: Layer::Superficial, at: (31, 465), muscle: "semitendinosus" },
-    Probe { view: View::Posterior, layer: Layer::Superficial, at: (23, 560), muscle: "semimembranosus" },
+    Probe { view: View::Posterior, layer: Layer::Superficial, at: (31, 560), muscle: "semimembranosus" },
     Probe { view: View::Posterior, layer: Layer::Superficial, at: (17, 460), muscle: "adductor_magnus" },
     Probe { view: View::Posterior, layer: Layer::Superficial, at: (9, 500), muscle: "gracilis" },
     Probe { view: View::Posterior, layer: Layer::Deep, at: (64, 362), muscle: "gluteus_minimus" },

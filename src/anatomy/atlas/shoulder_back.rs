@@ -89,16 +89,17 @@ pub const SHAPES: &[Shape] = &[
         muscle: "posterior_deltoid",
         view: View::Posterior,
         layer: Layer::Superficial,
-        outline: &[(60, 169), (72, 165), (86, 160), (96, 156), (99, 161), (102, 171), (106, 188), (110, 206), (114, 221), (117, 229), (117, 229), (112, 221), (105, 212), (97, 204), (89, 197), (81, 189), (72, 181), (65, 175)],
+        outline: &[(60, 169), (72, 165), (86, 160), (96, 156), (99, 161), (102, 171), (106, 187), (109, 199), (112, 208), (115, 214), (118, 220), (118, 225), (117, 229), (117, 229), (112, 221), (105, 212), (97, 204), (89, 197), (81, 189), (72, 181), (65, 175)],
         fibres: &[&[(70, 170), (86, 182), (104, 206)], &[(84, 164), (96, 180), (108, 208)], &[(76, 180), (92, 194), (108, 214)]],
     },
-    // The lateral cap from the acromion, seen at the edge of the back view.
+    // The lateral cap from the acromion, seen at the edge of the back view; it ends in a
+    // corner above the deltoid tuberosity, where the posterior part takes over.
     Shape {
         muscle: "middle_deltoid",
         view: View::Posterior,
         layer: Layer::Superficial,
-        outline: &[(97, 154), (105, 158), (111, 168), (114, 182), (117, 205), (118, 220), (118, 229), (118, 229), (115, 220), (111, 205), (107, 187), (103, 170), (100, 161)],
-        fibres: &[&[(103, 162), (108, 180), (113, 208)], &[(106, 166), (111, 184), (115, 212)]],
+        outline: &[(97, 154), (105, 158), (111, 168), (114, 182), (116, 196), (117, 205), (116, 211), (115, 214), (115, 214), (112, 208), (109, 199), (106, 187), (103, 170), (100, 161)],
+        fibres: &[&[(103, 162), (107, 180), (112, 203)], &[(106, 164), (111, 182), (115, 205)]],
     },
     // ---------------------------------------------------------------- posterior, deep
     // Fills the supraspinous fossa above the spine; its tendon runs under the acromion.
@@ -149,16 +150,17 @@ pub const SHAPES: &[Shape] = &[
         muscle: "anterior_deltoid",
         view: View::Anterior,
         layer: Layer::Superficial,
-        outline: &[(56, 147), (66, 147), (76, 148), (86, 150), (95, 154), (99, 161), (102, 171), (106, 188), (110, 206), (114, 221), (117, 229), (117, 229), (113, 221), (109, 213), (104, 205), (99, 197), (92, 189), (84, 180), (76, 171), (66, 161), (59, 153)],
+        outline: &[(56, 147), (66, 147), (76, 148), (86, 150), (95, 154), (99, 161), (102, 171), (106, 187), (109, 199), (112, 208), (115, 214), (118, 220), (118, 225), (117, 229), (117, 229), (113, 221), (109, 213), (104, 205), (99, 197), (92, 189), (84, 180), (76, 171), (66, 161), (59, 153)],
         fibres: &[&[(66, 153), (84, 170), (104, 202)], &[(80, 154), (94, 170), (108, 208)], &[(92, 158), (100, 178), (110, 214)]],
     },
-    // The lateral cap from the acromion, seen at the edge of the front view.
+    // The lateral cap from the acromion, seen at the edge of the front view; it ends in a
+    // corner above the deltoid tuberosity, where the anterior part takes over.
     Shape {
         muscle: "middle_deltoid",
         view: View::Anterior,
         layer: Layer::Superficial,
-        outline: &[(97, 154), (105, 158), (111, 168), (114, 182), (117, 205), (118, 220), (118, 229), (118, 229), (115, 220), (111, 205), (107, 187), (103, 170), (100, 161)],
-        fibres: &[&[(103, 162), (108, 180), (113, 208)], &[(106, 166), (111, 184), (115, 212)]],
+        outline: &[(97, 154), (105, 158), (111, 168), (114, 182), (116, 196), (117, 205), (116, 211), (115, 214), (115, 214), (112, 208), (109, 199), (106, 187), (103, 170), (100, 161)],
+        fibres: &[&[(103, 162), (107, 180), (112, 203)], &[(106, 164), (111, 182), (115, 205)]],
     },
     // Lower slips below the armpit, between the pectoralis major and the latissimus edge;
     // the saw-toothed lower border interlocks with the external oblique.
@@ -192,8 +194,8 @@ pub const SHAPES: &[Shape] = &[
         muscle: "subscapularis",
         view: View::Anterior,
         layer: Layer::Deep,
-        outline: &[(74, 170), (81, 167), (88, 166), (92, 168), (92, 168), (88, 176), (83, 185), (79, 196), (76, 206), (73, 218), (67, 228), (60, 232), (57, 228), (59, 216), (62, 203), (66, 190), (70, 178)],
-        fibres: &[&[(62, 224), (72, 200), (82, 180), (89, 169)], &[(66, 210), (76, 188), (88, 172)]],
+        outline: &[(93, 170), (93, 170), (89, 175), (85, 181), (81, 188), (78, 195), (76, 203), (75, 212), (74, 221), (71, 228), (66, 231), (62, 226), (60, 215), (61, 203), (64, 191), (68, 181), (74, 174), (80, 169), (87, 167)],
+        fibres: &[&[(67, 222), (71, 200), (80, 182), (90, 171)], &[(70, 224), (74, 206), (84, 180)], &[(68, 190), (78, 176), (89, 170)]],
     },
 ];
 
@@ -230,5 +232,5 @@ pub const PROBES: &[Probe] = &[
     Probe { view: View::Anterior, layer: Layer::Superficial, at: (63, 240), muscle: "serratus_anterior" },
     Probe { view: View::Anterior, layer: Layer::Superficial, at: (73, 235), muscle: "latissimus_dorsi" },
     Probe { view: View::Anterior, layer: Layer::Deep, at: (50, 195), muscle: "pectoralis_minor" },
-    Probe { view: View::Anterior, layer: Layer::Deep, at: (72, 200), muscle: "subscapularis" },
+    Probe { view: View::Anterior, layer: Layer::Deep, at: (70, 205), muscle: "subscapularis" },
 ];

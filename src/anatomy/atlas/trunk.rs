@@ -82,30 +82,31 @@ pub const SHAPES: &[Shape] = &[
         fibres: &[&[(6, 185), (4, 170)], &[(7, 262), (4, 248)], &[(9, 305), (5, 292)], &[(14, 346), (6, 330)], &[(13, 376), (5, 362)]],
     },
     // Middle erector column: common erector tendon (sacrum, iliac crest) up to the thoracic
-    // transverse processes and ribs 3-12.
+    // transverse processes and ribs 3-12, between multifidus and iliocostalis.
     Shape {
         muscle: "longissimus_thoracis",
         view: View::Posterior,
         layer: Layer::Deep,
-        outline: &[(7, 150), (10, 143), (13, 150), (14, 175), (16, 200), (19, 225), (22, 250), (25, 290), (27, 320), (26, 340), (23, 356), (19, 364), (16, 358), (16, 345), (13, 320), (11, 290), (9, 250), (8, 200)],
-        fibres: &[&[(10, 155), (11, 195)], &[(14, 215), (16, 255)], &[(18, 270), (19, 310)], &[(22, 320), (21, 350)]],
+        outline: &[(7, 150), (10, 143), (13, 150), (14, 175), (17, 200), (23, 225), (29, 250), (31, 275), (30, 300), (28, 320), (26, 340), (23, 356), (19, 364), (16, 358), (16, 345), (13, 320), (11, 290), (9, 250), (8, 200)],
+        fibres: &[&[(10, 155), (11, 195)], &[(15, 215), (18, 255)], &[(19, 270), (20, 310)], &[(22, 320), (21, 350)]],
     },
-    // Lateral erector column, thoracic part: from the angles of ribs 7-12 up to ribs 1-6.
+    // Lateral erector column, thoracic part: from the angles of ribs 7-12 up to the angles
+    // of ribs 1-6 (and C7), the most lateral column, along the rib angles.
     Shape {
         muscle: "iliocostalis_thoracis",
         view: View::Posterior,
         layer: Layer::Deep,
-        outline: &[(16, 186), (18, 184), (22, 196), (27, 212), (31, 228), (33, 248), (32, 266), (29, 284), (27, 296), (25, 290), (24, 275), (22, 250), (19, 225), (17, 205)],
-        fibres: &[&[(20, 198), (23, 215)], &[(25, 225), (28, 255)], &[(27, 262), (27, 285)]],
+        outline: &[(42, 180), (42, 180), (46, 190), (49, 205), (52, 222), (53, 240), (52, 258), (49, 272), (46, 284), (43, 294), (43, 294), (40, 284), (39, 268), (38, 250), (38, 234), (40, 218), (42, 202), (42, 190)],
+        fibres: &[&[(43, 195), (45, 220)], &[(43, 228), (45, 255)], &[(44, 262), (42, 285)]],
     },
-    // Lateral erector column, lumbar part: iliac crest and common tendon up to the angles of
-    // the lower ribs, lateral to the thoracic part.
+    // Lateral erector column, lumbar part: iliac crest and common tendon up-lateral to the
+    // angles of the lower ribs, its upper end under the thoracic part.
     Shape {
         muscle: "iliocostalis_lumborum",
         view: View::Posterior,
         layer: Layer::Deep,
-        outline: &[(32, 228), (36, 234), (40, 255), (42, 280), (42, 305), (41, 325), (39, 343), (35, 354), (29, 360), (24, 358), (26, 340), (27, 320), (26, 300), (29, 283), (31, 262), (32, 240)],
-        fibres: &[&[(35, 245), (37, 275)], &[(34, 290), (35, 320)], &[(31, 330), (30, 352)]],
+        outline: &[(42, 266), (45, 274), (45, 288), (43, 302), (42, 315), (41, 328), (39, 343), (35, 354), (29, 360), (24, 358), (26, 342), (28, 325), (30, 310), (33, 296), (36, 284), (39, 272)],
+        fibres: &[&[(41, 278), (38, 300)], &[(37, 300), (35, 325)], &[(33, 330), (30, 352)]],
     },
     // From the posterior iliac crest up to the medial half of rib 12 (and the lumbar
     // transverse processes, under the erector spinae).
@@ -150,8 +151,8 @@ pub const PROBES: &[Probe] = &[
     Probe { view: View::Anterior, layer: Layer::Deep, at: (14, 310), muscle: "iliopsoas" },
     Probe { view: View::Anterior, layer: Layer::Deep, at: (50, 350), muscle: "iliopsoas" },
     Probe { view: View::Posterior, layer: Layer::Deep, at: (6, 300), muscle: "multifidus" },
-    Probe { view: View::Posterior, layer: Layer::Deep, at: (16, 260), muscle: "longissimus_thoracis" },
-    Probe { view: View::Posterior, layer: Layer::Deep, at: (26, 240), muscle: "iliocostalis_thoracis" },
+    Probe { view: View::Posterior, layer: Layer::Deep, at: (17, 260), muscle: "longissimus_thoracis" },
+    Probe { view: View::Posterior, layer: Layer::Deep, at: (46, 245), muscle: "iliocostalis_thoracis" },
     Probe { view: View::Posterior, layer: Layer::Deep, at: (35, 320), muscle: "iliocostalis_lumborum" },
     Probe { view: View::Posterior, layer: Layer::Deep, at: (52, 325), muscle: "quadratus_lumborum" },
     Probe { view: View::Posterior, layer: Layer::Deep, at: (57, 276), muscle: "serratus_posterior_inferior" },

@@ -37,8 +37,8 @@ pub const PATTERNS: &[Pattern] = &[
     Pattern {
         muscle: "iliocostalis_thoracis",
         sites: &[
-            Site { view: View::Posterior, at: (26, 240), label: "lateral erector column, mid-thoracic (about T7-T8)" },
-            Site { view: View::Posterior, at: (27, 280), label: "lateral erector column, lower thoracic (about T11)" },
+            Site { view: View::Posterior, at: (45, 240), label: "lateral erector column, mid-thoracic (about T7-T8)" },
+            Site { view: View::Posterior, at: (43, 275), label: "lateral erector column, lower thoracic (about T11)" },
         ],
         zones: &[
             // up toward the inferior angle and medial border of the scapula

@@ -1,0 +1,74 @@
+//! "Where does it hurt?": the patient's pain drawing and the muscles that may explain it.
+
+use leptos::prelude::*;
+
+use super::body_map::show_muscle;
+use super::state::{AppState, Mode};
+use crate::anatomy::{self, lookup, referral};
+
+/// How many candidates the list shows.
+const SHOWN: usize = 10;
+
+#[component]
+pub fn LookupPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ranked = Memo::new(move |_| state.chart.with(|c| lookup::rank(&c.pain)));
+    let has_drawing = move || state.chart.with(|c| !c.pain.is_empty());
+    view! {
+        <section class="lookup" aria-label="Where does it hurt?">
+            <p class="big">"Where does it hurt?"</p>
+            <p class="hint-small">"Paint the painful area on the body with a finger. Muscles whose trigger points refer pain there are listed below, the likeliest first."</p>
+            <div class="start-row">
+                <button
+                    class="btn"
+                    disabled=move || !has_drawing()
+                    on:click=move |_| {
+                        state.change(|c, _| Ok(c.change_pain(|p| p.clear())));
+                    }
+                >
+                    "Clear drawing"
+                </button>
+                <button class="btn" on:click=move |_| state.mode.set(Mode::Chart)>"Done"</button>
+            </div>
+            <Show
+                when=move || !ranked.get().is_empty()
+                fallback=move || view! {
+                    <p class="empty">{move || if has_drawing() { "No referral pattern covers this area." } else { "Nothing painted yet." }}</p>
+                }
+            >
+                <ol class="candidates">
+                    {move || {
+                        ranked
+                            .get()
+                            .into_iter()
+                            .take(SHOWN)
+                            .map(|c| {
+                                let name = anatomy::muscle(c.muscle).map_or(c.muscle, |m| m.name);
+                                let sites = referral::pattern(c.muscle)
+                                    .map(|p| p.sites.iter().map(|s| s.label).collect::<Vec<_>>().join("; "))
+                                    .unwrap_or_default();
+                                let grade = if c.essential > 0.0 { "essential zone" } else { "spillover zone" };
+                                let (muscle, side) = (c.muscle, c.side);
+                                view! {
+                                    <li data-candidate=muscle data-side=side.id()>
+                                        <button
+                                            class="candidate"
+                                            on:click=move |_| {
+                                                state.mode.set(Mode::Chart);
+                                                show_muscle(&state, muscle, side);
+                                            }
+                                        >
+                                            <span class="cand-name">{format!("{name} · {}", side.label())}</span>
+                                            <span class="cand-grade">{grade}</span>
+                                            <span class="cand-sites">{format!("Trigger points: {sites}")}</span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ol>
+            </Show>
+        </section>
+    }
+}

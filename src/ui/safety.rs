@@ -1,0 +1,53 @@
+//! Safety warnings the therapist must not miss.
+
+use leptos::prelude::*;
+
+use super::state::{AppState, Selection};
+use crate::anatomy;
+use crate::clinic::safety::bilateral_thorax;
+
+/// Shown while trigger points are charted over the thorax on both sides.
+#[component]
+pub fn ThoraxWarning() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let flagged = Memo::new(move |_| {
+        state.chart.with(|c| {
+            bilateral_thorax(c).map(|ts| {
+                ts.iter()
+                    .map(|t| {
+                        let name = anatomy::muscle(&t.muscle).map_or(t.muscle.as_str(), |m| m.name);
+                        (t.id, format!("{name} · {}", t.side.label()))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    view! {
+        <Show when=move || flagged.get().is_some()>
+            <div class="banner danger" role="alert" data-warning="bilateral-thorax">
+                <div>
+                    <p class="banner-title">"Thorax charted on both sides"</p>
+                    <p>
+                        "Needling both sides of the chest in one visit risks a pneumothorax on both sides. Treat one side today."
+                    </p>
+                    <p class="banner-list">
+                        {move || {
+                            flagged
+                                .get()
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|(id, label)| {
+                                    view! {
+                                        <button class="chip" on:click=move |_| state.selection.set(Selection::Trp(id))>
+                                            {label}
+                                        </button>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </p>
+                </div>
+            </div>
+        </Show>
+    }
+}
