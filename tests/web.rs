@@ -170,8 +170,14 @@ async fn tapping_a_muscle_places_a_marker_at_the_touched_atlas_point() {
         .query_selector("figure[data-view=posterior] [data-trp]")
         .unwrap()
         .expect("a marker appears");
-    let cx: f32 = marker.get_attribute("cx").unwrap().parse().unwrap();
-    let cy: f32 = marker.get_attribute("cy").unwrap().parse().unwrap();
+    let transform = marker.get_attribute("transform").unwrap();
+    let xy: Vec<f32> = transform
+        .trim_start_matches("translate(")
+        .trim_end_matches(')')
+        .split(' ')
+        .map(|n| n.parse().unwrap())
+        .collect();
+    let (cx, cy) = (xy[0], xy[1]);
     // Rounding the client point to whole pixels moves it by under one pixel.
     assert!(
         (cx + 40.0).abs() < 1.5 && (cy - 134.0).abs() < 1.5,

@@ -65,7 +65,7 @@ fn samples(d: &PainDab) -> impl Iterator<Item = Pt> + '_ {
     (-N..=N).flat_map(move |i| {
         (-N..=N).filter_map(move |j| {
             let (dx, dy) = (i as f32 / N as f32, j as f32 / N as f32);
-            (dx * dx + dy * dy <= 1.0).then(|| (d.x + dx * d.r, d.y + dy * d.r))
+            (dx * dx + dy * dy <= 1.0).then_some((d.x + dx * d.r, d.y + dy * d.r))
         })
     })
 }

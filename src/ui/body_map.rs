@@ -135,6 +135,13 @@ pub fn BodyMap() -> impl IntoView {
                 <Figure view=View::Posterior />
             </div>
             <ZoomControls />
+            <Show when=move || state.mode.get() == Mode::Chart && (state.show_all.get() || state.selected_muscle().is_some_and(|(m, _)| referral::pattern(&m).is_some()))>
+                <div class="legend" aria-label="Referral pattern legend" role="note">
+                    <span class="key key-essential"></span>"Essential zone"
+                    <span class="key key-spillover"></span>"Spillover zone"
+                    <span class="key key-trp">"✕"</span>"Trigger point"
+                </div>
+            </Show>
         </div>
     }
 }
