@@ -68,7 +68,7 @@ fn main() {
             }
         }
         let regions = anatomy::regions(*view);
-        for r in &regions {
+        for r in regions {
             if let Some(f) = &filter {
                 if !r.muscle.contains(f.as_str()) {
                     continue;

@@ -17,8 +17,8 @@ const demo = JSON.stringify({
   schema: 1,
   chart: {
     trps: [
-      { id: 1, muscle: "upper_trapezius", side: "right", at: { view: "posterior", x: 44, y: 136 }, marked_at: now },
-      { id: 2, muscle: "upper_trapezius", side: "left", at: { view: "posterior", x: -50, y: 139 }, marked_at: now },
+      { id: 1, muscle: "upper_trapezius", side: "right", at: { view: "posterior", x: 44, y: 136 }, marked_at: now, findings: { nrs_before: 7, recognised: true, taut_band: true } },
+      { id: 2, muscle: "gluteus_medius", side: "left", at: { view: "posterior", x: -60, y: 356 }, marked_at: now, findings: { status: "latent", nrs_before: 4 } },
       { id: 3, muscle: "infraspinatus", side: "right", at: { view: "posterior", x: 62, y: 192 }, marked_at: now },
       { id: 4, muscle: "sternocleidomastoid", side: "right", at: { view: "anterior", x: -13, y: 115 }, marked_at: now },
     ],
@@ -55,6 +55,19 @@ try {
     await page.getByRole("button", { name: "Shoulders" }).tap();
     await page.waitForTimeout(600);
     await page.screenshot({ path: `${out}/${name}-zoomed.png` });
+    await page.getByRole("button", { name: "Reset zoom" }).tap();
+    await page.getByRole("button", { name: "Where does it hurt?" }).tap();
+    if (name === "portrait") await page.getByRole("button", { name: "Front", exact: true }).tap();
+    const temple = await page.evaluate(() => {
+      const svg = document.querySelector('figure[data-view="anterior"] svg.art');
+      const p = new DOMPoint(-29, 36).matrixTransform(svg.getScreenCTM());
+      return { x: p.x, y: p.y };
+    });
+    await page.touchscreen.tap(temple.x, temple.y);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${out}/${name}-where-does-it-hurt.png` });
+    await page.getByRole("button", { name: "Clear drawing" }).tap();
+    await page.getByRole("button", { name: "Done" }).tap();
     await page.goto(`${URL}#/atlas`);
     for (let i = 0; i < 17; i++) await page.getByRole("button", { name: "Next" }).tap();
     await page.waitForTimeout(300);

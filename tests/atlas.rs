@@ -185,7 +185,7 @@ fn left_is_the_mirror_of_right() {
 /// Regions of one view and layer may touch but not lie on each other.
 fn overlaps(view: View, layer: Layer, limit: f32) {
     let regions: Vec<_> = anatomy::regions(view)
-        .into_iter()
+        .iter()
         .filter(|r| r.layer == layer)
         .map(|r| {
             let poly = r.polygon();

@@ -83,7 +83,7 @@ fn every_site_lies_on_its_muscle() {
         for s in p.sites {
             let at = (s.view.x_sign(Side::Right) * s.at.0 as f32, s.at.1 as f32);
             let on = anatomy::regions(s.view)
-                .into_iter()
+                .iter()
                 .filter(|r| r.muscle == p.muscle && r.side == Side::Right)
                 .any(|r| {
                     let poly = r.polygon();

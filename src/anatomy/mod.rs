@@ -81,26 +81,35 @@ impl Region {
 }
 
 /// All muscle regions of a view, both sides, in drawing order (later ones lie on top).
-pub fn regions(view: View) -> Vec<Region> {
-    atlas::shapes()
-        .filter(|s| s.view == view)
-        .flat_map(|s| {
-            Side::BOTH.into_iter().map(move |side| Region {
-                muscle: s.muscle,
-                side,
-                view,
-                layer: s.layer,
-                points: placed(s, side),
-                fibres: s.fibres,
+/// Built once per view and shared: the atlas never changes while the app runs.
+pub fn regions(view: View) -> &'static [Region] {
+    static CACHE: [std::sync::OnceLock<Vec<Region>>; 2] =
+        [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+    let slot = match view {
+        View::Anterior => &CACHE[0],
+        View::Posterior => &CACHE[1],
+    };
+    slot.get_or_init(|| {
+        atlas::shapes()
+            .filter(|s| s.view == view)
+            .flat_map(|s| {
+                Side::BOTH.into_iter().map(move |side| Region {
+                    muscle: s.muscle,
+                    side,
+                    view,
+                    layer: s.layer,
+                    points: placed(s, side),
+                    fibres: s.fibres,
+                })
             })
-        })
-        .collect()
+            .collect()
+    })
 }
 
 /// The topmost region of a layer under a point of a view, as a finger on the map would hit it.
 pub fn hit(view: View, layer: Layer, p: Pt) -> Option<(&'static str, Side)> {
     regions(view)
-        .into_iter()
+        .iter()
         .rev()
         .filter(|r| r.layer == layer)
         .find(|r| geometry::contains(&r.polygon(), p))

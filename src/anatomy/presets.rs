@@ -104,7 +104,7 @@ pub fn home(muscle: &str) -> Option<(View, Layer)> {
 /// Atlas bounds of a muscle on one side in one view and layer (all its outlines there).
 pub fn bounds(muscle: &str, side: Side, view: View, layer: Layer) -> Option<(f32, f32, f32, f32)> {
     let regions: Vec<_> = super::regions(view)
-        .into_iter()
+        .iter()
         .filter(|r| r.muscle == muscle && r.side == side && r.layer == layer)
         .collect();
     if regions.is_empty() {

@@ -137,9 +137,9 @@ pub fn BodyMap() -> impl IntoView {
             <ZoomControls />
             <Show when=move || state.mode.get() == Mode::Chart && (state.show_all.get() || state.selected_muscle().is_some_and(|(m, _)| referral::pattern(&m).is_some()))>
                 <div class="legend" aria-label="Referral pattern legend" role="note">
-                    <span class="key key-essential"></span>"Essential zone"
-                    <span class="key key-spillover"></span>"Spillover zone"
-                    <span class="key key-trp">"✕"</span>"Trigger point"
+                    <span class="legend-item"><span class="key key-essential"></span>"Essential"</span>
+                    <span class="legend-item"><span class="key key-spillover"></span>"Spillover"</span>
+                    <span class="legend-item"><span class="key key-trp">"✕"</span>"Trigger point"</span>
                 </div>
             </Show>
         </div>
@@ -286,7 +286,7 @@ fn labels(view: View, layer: Layer, px_per_unit: f64) -> impl IntoView {
 /// The outlines of one muscle on one side of a view, for highlighting.
 pub fn muscle_paths(view: View, muscle: &str, side: Side, deep: bool) -> Vec<String> {
     let regions: Vec<_> = anatomy::regions(view)
-        .into_iter()
+        .iter()
         .filter(|r| r.muscle == muscle && r.side == side)
         .collect();
     let want = if deep {
@@ -357,11 +357,6 @@ fn zone_paths(view: View, muscle: &str, side: Side) -> Vec<(String, &'static str
         .collect()
 }
 
-/// Whether a muscle carries a needling caution.
-pub fn has_caution(muscle: &str) -> bool {
-    referral::cautions_for(muscle).next().is_some()
-}
-
 #[component]
 fn Figure(view: View) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -400,7 +395,7 @@ fn Figure(view: View) -> impl IntoView {
                         y,
                         latent: t.findings.status == Status::Latent,
                         nrs: t.findings.nrs_before,
-                        caution: has_caution(&t.muscle),
+                        caution: referral::has_caution(&t.muscle),
                     }
                 })
                 .collect::<Vec<_>>()
@@ -574,7 +569,7 @@ fn Figure(view: View) -> impl IntoView {
             .get_untracked()
             .into_iter()
             .find(|(hx, hy, _)| (hx - x).hypot(hy - y) <= hint_r);
-        if let (Some((hx, hy, _)), Some((m, side))) = (hint, state.selected_muscle()) {
+        if let (Some((hx, hy, _)), Some((m, side))) = (hint, state.focus.get_untracked()) {
             let marked = mark(&m, side, hx, hy);
             last_tap.set_value(Some((t, cx, cy, marked)));
             return;

@@ -1,10 +1,11 @@
 //! The selection panel: which muscle and side was tapped or found, large enough to read at
-//! arm's length, and what can be done with a charted point.
+//! arm's length, and the record of a charted point. The panel's parts stay mounted while the
+//! selection moves between points of the same kind, so selecting costs only the changed text.
 
 use leptos::prelude::*;
 
 use super::state::{AppState, Mode, Now, Selection};
-use crate::anatomy;
+use crate::anatomy::{self, referral};
 use crate::clinic::timer::{TimerState, MINUTE};
 
 /// Default needle time until the settings issue makes it configurable.
@@ -14,72 +15,122 @@ fn display_name(id: &str) -> String {
     anatomy::muscle(id).map_or_else(|| id.to_string(), |m| m.name.to_string())
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Pain,
+    Nothing,
+    Muscle,
+    Point,
+}
+
 #[component]
 pub fn SelectionPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let has_live_timer = move |id: u32| {
-        let now = Now(state.now.get());
-        state.chart.with(|c| {
-            c.live_timer_of(id)
-                .is_some_and(|t| t.state(&now) != TimerState::Done)
-        })
-    };
-    let body = move || {
+    let kind = Memo::new(move |_| {
+        if state.mode.get() == Mode::Pain {
+            return Kind::Pain;
+        }
         match state.selection.get() {
-        _ if state.mode.get() == Mode::Pain => view! { <super::lookup::LookupPanel /> }.into_any(),
-        Selection::None => view! {
+            Selection::None => Kind::Nothing,
+            Selection::Muscle { .. } => Kind::Muscle,
+            Selection::Trp(id) if state.chart.with(|c| c.trp(id).is_some()) => Kind::Point,
+            Selection::Trp(_) => Kind::Nothing,
+        }
+    });
+    let body = move || {
+        match kind.get() {
+        Kind::Pain => view! { <super::lookup::LookupPanel /> }.into_any(),
+        Kind::Nothing => view! {
             <div class="hint">
                 <p class="big">"Tap a muscle to mark a trigger point."</p>
                 <p>"Sides are the patient's: the front view shows the patient's right on your left."</p>
             </div>
         }
         .into_any(),
-        Selection::Muscle { id, side, .. } => view! {
-            <div class="selected" data-selected-muscle=id data-selected-side=side.id()>
-                <p class="muscle-name">{display_name(id)}</p>
-                <p class="muscle-side">{format!("Patient's {}", side.id())}</p>
-                <p class="hint-small">"Tap the muscle on the map, or one of its typical sites (dashed circles), to mark a trigger point there."</p>
-                {crate::anatomy::referral::pattern(id).map(|p| view! { <p class="refers"><strong>"Refers to: "</strong>{p.refers_to}</p> })}
-            </div>
-        }
-        .into_any(),
-        Selection::Trp(id) => {
-            let Some((muscle, side)) = state
-                .chart
-                .with(|c| c.trp(id).map(|t| (t.muscle.clone(), t.side)))
-            else {
-                return view! { <p class="hint-small">"This point has been removed."</p> }.into_any();
-            };
-            view! {
-                <div class="selected" data-selected-trp=id.to_string() data-selected-muscle=muscle.clone() data-selected-side=side.id()>
-                    <p class="muscle-name">{display_name(&muscle)}</p>
-                    <p class="muscle-side">{format!("Patient's {}", side.id())}</p>
-                    <Show
-                        when=move || !has_live_timer(id)
-                        fallback=|| view! { <p class="timer-note">"Timer running: see the timer dock."</p> }
-                    >
-                        <div class="start-row">
-                            <button
-                                class="btn btn-primary"
-                                on:click=move |_| {
-                                    state.commit(|c, clock| c.start_timer(id, DEFAULT_TIMER, clock));
-                                }
-                            >
-                                "Start timer"
-                            </button>
-                            <span class="start-duration">"15 min"</span>
-                        </div>
-                    </Show>
-                    <super::record::RecordEditor id=id muscle=muscle.clone() />
-                </div>
-            }
-            .into_any()
-        }
+        Kind::Muscle => view! { <MusclePanel /> }.into_any(),
+        Kind::Point => view! { <PointPanel /> }.into_any(),
     }
     };
     view! {
         <section class="selection" aria-live="polite" aria-label="Selection">
             {body}
         </section>
+    }
+}
+
+/// A muscle found by search or the reverse lookup, with no point charted.
+#[component]
+fn MusclePanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let sel = move || match state.selection.get() {
+        Selection::Muscle { id, side, .. } => Some((id, side)),
+        _ => None,
+    };
+    view! {
+        <div
+            class="selected"
+            data-selected-muscle=move || sel().map(|s| s.0)
+            data-selected-side=move || sel().map(|s| s.1.id())
+        >
+            <p class="muscle-name">{move || sel().map(|s| display_name(s.0))}</p>
+            <p class="muscle-side">{move || sel().map(|s| format!("Patient's {}", s.1.id()))}</p>
+            <p class="hint-small">"Tap the muscle on the map, or one of its typical sites (dashed circles), to mark a trigger point there."</p>
+            <p class="refers">
+                <strong>"Refers to: "</strong>
+                {move || sel().and_then(|s| referral::pattern(s.0)).map(|p| p.refers_to)}
+            </p>
+        </div>
+    }
+}
+
+/// A charted trigger point: what it is, its timer, its record.
+#[component]
+fn PointPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let point = Memo::new(move |_| {
+        let id = state.selected_trp()?;
+        state
+            .chart
+            .with(|c| c.trp(id).map(|t| (id, t.muscle.clone(), t.side)))
+    });
+    let has_live_timer = move || {
+        let Some((id, _, _)) = point.get() else {
+            return false;
+        };
+        let now = Now(state.now.get());
+        state.chart.with(|c| {
+            c.live_timer_of(id)
+                .is_some_and(|t| t.state(&now) != TimerState::Done)
+        })
+    };
+    view! {
+        <div
+            class="selected"
+            data-selected-trp=move || point.get().map(|p| p.0.to_string())
+            data-selected-muscle=move || point.get().map(|p| p.1)
+            data-selected-side=move || point.get().map(|p| p.2.id())
+        >
+            <p class="muscle-name">{move || point.get().map(|p| display_name(&p.1))}</p>
+            <p class="muscle-side">{move || point.get().map(|p| format!("Patient's {}", p.2.id()))}</p>
+            <Show
+                when=move || !has_live_timer()
+                fallback=|| view! { <p class="timer-note">"Timer running: see the timer dock."</p> }
+            >
+                <div class="start-row">
+                    <button
+                        class="btn btn-primary"
+                        on:click=move |_| {
+                            if let Some(id) = state.selected_trp() {
+                                state.commit(|c, clock| c.start_timer(id, DEFAULT_TIMER, clock));
+                            }
+                        }
+                    >
+                        "Start timer"
+                    </button>
+                    <span class="start-duration">"15 min"</span>
+                </div>
+            </Show>
+            <super::record::RecordEditor />
+        </div>
     }
 }

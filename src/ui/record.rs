@@ -18,17 +18,27 @@ fn caution_title(kind: CautionKind) -> &'static str {
     }
 }
 
+/// The record of the selected trigger point; stays mounted while the selection moves from
+/// point to point, so only the values change.
 #[component]
-pub fn RecordEditor(id: u32, muscle: String) -> impl IntoView {
+pub fn RecordEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let findings = Memo::new(move |_| {
         state
-            .chart
-            .with(|c| c.trp(id).map(|t| t.findings.clone()))
+            .selected_trp()
+            .and_then(|id| state.chart.with(|c| c.trp(id).map(|t| t.findings.clone())))
+            .unwrap_or_default()
+    });
+    let muscle = Memo::new(move |_| {
+        state
+            .selected_trp()
+            .and_then(|id| state.chart.with(|c| c.trp(id).map(|t| t.muscle.clone())))
             .unwrap_or_default()
     });
     let edit = move |field: Field, f: Box<dyn FnOnce(&mut Findings)>| {
-        state.change(|c, _| c.change_record(id, field, f));
+        if let Some(id) = state.selected_trp_untracked() {
+            state.change(|c, _| c.change_record(id, field, f));
+        }
     };
     let toggle = move |field: Field,
                        label: &'static str,
@@ -77,8 +87,8 @@ pub fn RecordEditor(id: u32, muscle: String) -> impl IntoView {
             </div>
         }
     };
-    let cautions: Vec<_> = referral::cautions_for(&muscle).collect();
-    let refers = referral::pattern(&muscle).map(|p| p.refers_to);
+    let cautions = move || referral::cautions_for(&muscle.get()).collect::<Vec<_>>();
+    let refers = move || referral::pattern(&muscle.get()).map(|p| p.refers_to);
     let number_input = move |label: &'static str,
                              field: Field,
                              get: fn(&Findings) -> Option<f32>,
@@ -109,24 +119,27 @@ pub fn RecordEditor(id: u32, muscle: String) -> impl IntoView {
         }
     };
     view! {
-        <div class="record" data-record=id.to_string()>
-            {(!cautions.is_empty()).then(|| {
-                view! {
-                    <div class="caution-box" role="note" aria-label="Needling caution">
-                        {cautions
-                            .iter()
-                            .map(|c| {
-                                view! {
-                                    <p class="caution-title">{caution_title(c.kind)}</p>
-                                    <p class="caution-reason">{c.reason}</p>
-                                    <p class="caution-guidance">{c.guidance}</p>
-                                }
-                            })
-                            .collect_view()}
-                    </div>
-                }
-            })}
-            {refers.map(|r| view! { <p class="refers"><strong>"Refers to: "</strong>{r}</p> })}
+        <div class="record">
+            {move || {
+                let cautions = cautions();
+                (!cautions.is_empty()).then(|| {
+                    view! {
+                        <div class="caution-box" role="note" aria-label="Needling caution">
+                            {cautions
+                                .iter()
+                                .map(|c| {
+                                    view! {
+                                        <p class="caution-title">{caution_title(c.kind)}</p>
+                                        <p class="caution-reason">{c.reason}</p>
+                                        <p class="caution-guidance">{c.guidance}</p>
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                    }
+                })
+            }}
+            {move || refers().map(|r| view! { <p class="refers"><strong>"Refers to: "</strong>{r}</p> })}
             <div class="field">
                 <div class="chips" role="group" aria-label="Status">
                     {[Status::Active, Status::Latent]
@@ -250,8 +263,10 @@ pub fn RecordEditor(id: u32, muscle: String) -> impl IntoView {
             <button
                 class="btn btn-stop delete"
                 on:click=move |_| {
-                    if state.change(|c, _| c.change_remove(id)) {
-                        state.selection.set(Selection::None);
+                    if let Some(id) = state.selected_trp_untracked() {
+                        if state.change(|c, _| c.change_remove(id)) {
+                            state.selection.set(Selection::None);
+                        }
                     }
                 }
             >

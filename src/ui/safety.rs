@@ -6,6 +6,9 @@ use super::state::{AppState, Selection};
 use crate::anatomy;
 use crate::clinic::safety::bilateral_thorax;
 
+/// How many of the points concerned the warning names.
+const SHOWN: usize = 6;
+
 /// Shown while trigger points are charted over the thorax on both sides.
 #[component]
 pub fn ThoraxWarning() -> impl IntoView {
@@ -32,10 +35,11 @@ pub fn ThoraxWarning() -> impl IntoView {
                     </p>
                     <p class="banner-list">
                         {move || {
-                            flagged
-                                .get()
-                                .unwrap_or_default()
+                            let all = flagged.get().unwrap_or_default();
+                            let more = all.len().saturating_sub(SHOWN);
+                            let chips = all
                                 .into_iter()
+                                .take(SHOWN)
                                 .map(|(id, label)| {
                                     view! {
                                         <button class="chip" on:click=move |_| state.selection.set(Selection::Trp(id))>
@@ -43,7 +47,11 @@ pub fn ThoraxWarning() -> impl IntoView {
                                         </button>
                                     }
                                 })
-                                .collect_view()
+                                .collect_view();
+                            view! {
+                                {chips}
+                                {(more > 0).then(|| view! { <span class="more">{format!("and {more} more")}</span> })}
+                            }
                         }}
                     </p>
                 </div>

@@ -74,16 +74,27 @@ pub struct AppState {
     history: StoredValue<History>,
     /// Bumped on every history change so the undo and redo buttons follow.
     pub history_rev: RwSignal<u32>,
+    /// The muscle and side the selection is about, changing only when they do (so that
+    /// charting on the same muscle does not redraw its highlight, pattern and hints).
+    pub focus: Memo<Option<(String, Side)>>,
     can_save: StoredValue<bool>,
 }
 
 impl AppState {
     pub fn load() -> AppState {
         let loaded = browser::load(BrowserClock.now());
+        let chart = RwSignal::new(loaded.chart);
+        let selection = RwSignal::new(Selection::None);
+        let focus = Memo::new(move |_| match selection.get() {
+            Selection::None => None,
+            Selection::Muscle { id, side, .. } => Some((id.to_string(), side)),
+            Selection::Trp(id) => chart.with(|c| c.trp(id).map(|t| (t.muscle.clone(), t.side))),
+        });
         AppState {
-            chart: RwSignal::new(loaded.chart),
+            chart,
+            focus,
             now: RwSignal::new(BrowserClock.now()),
-            selection: RwSignal::new(Selection::None),
+            selection,
             deep: RwSignal::new(false),
             camera: RwSignal::new(Camera::default()),
             gesturing: RwSignal::new(false),
@@ -105,15 +116,16 @@ impl AppState {
         }
     }
 
+    pub fn selected_trp_untracked(&self) -> Option<u32> {
+        match self.selection.get_untracked() {
+            Selection::Trp(id) => Some(id),
+            _ => None,
+        }
+    }
+
     /// The muscle and side the selection is about (a point's muscle, or a searched muscle).
     pub fn selected_muscle(&self) -> Option<(String, Side)> {
-        match self.selection.get() {
-            Selection::None => None,
-            Selection::Muscle { id, side, .. } => Some((id.to_string(), side)),
-            Selection::Trp(id) => self
-                .chart
-                .with(|c| c.trp(id).map(|t| (t.muscle.clone(), t.side))),
-        }
+        self.focus.get()
     }
 
     /// The current clock reading, untracked (for actions, not displays).

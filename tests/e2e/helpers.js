@@ -25,16 +25,20 @@ export async function touchPoint(page, selector) {
       .filter((b) => b.width > 0)
       .map((b) => [b.x + b.width / 2, b.y + b.height / 2]);
     const clear = (x, y) => markers.every(([mx, my]) => Math.hypot(mx - x, my - y) > 16);
-    const hits = [];
+    const on = (x, y) => document.elementFromPoint(x, y) === el;
+    // Prefer points well inside the region (a finger's rounding never slips off them).
+    const inner = (x, y) => [[3, 0], [-3, 0], [0, 3], [0, -3]].every(([dx, dy]) => on(x + dx, y + dy));
+    let hits = [];
+    const loose = [];
     const n = 24;
     for (let i = 0; i <= n; i++) {
       for (let j = 0; j <= n; j++) {
-        const x = r.left + (r.width * i) / n;
-        const y = r.top + (r.height * j) / n;
-        const top = document.elementFromPoint(x, y);
-        if (top === el && clear(x, y)) hits.push([x, y]);
+        const x = Math.round(r.left + (r.width * i) / n);
+        const y = Math.round(r.top + (r.height * j) / n);
+        if (on(x, y) && clear(x, y)) (inner(x, y) ? hits : loose).push([x, y]);
       }
     }
+    if (!hits.length) hits = loose;
     if (!hits.length) return null;
     const mx = hits.reduce((s, h) => s + h[0], 0) / hits.length;
     const my = hits.reduce((s, h) => s + h[1], 0) / hits.length;

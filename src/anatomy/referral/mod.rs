@@ -112,3 +112,12 @@ pub fn cautions() -> impl Iterator<Item = &'static Caution> {
 pub fn cautions_for(muscle: &str) -> impl Iterator<Item = &'static Caution> + '_ {
     cautions().filter(move |c| c.muscle == muscle)
 }
+
+/// Whether needling a muscle calls for care (looked up once, then from a set: the map asks
+/// for every marker).
+pub fn has_caution(muscle: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| cautions().map(|c| c.muscle).collect())
+        .contains(muscle)
+}
