@@ -42,8 +42,11 @@ try {
     await page.evaluate((raw) => { localStorage.clear(); localStorage.setItem("myomap.chart", raw); }, demo);
     await page.reload();
     await page.waitForSelector("[data-trp]", { state: "attached" });
-    if (name === "portrait") await page.getByRole("button", { name: "Back", exact: true }).tap();
-    const m = await page.locator('[data-trp="1"]').boundingBox();
+    if (name === "portrait") {
+      await page.screenshot({ path: `${out}/${name}-front.png` });
+      await page.getByRole("button", { name: "Back", exact: true }).tap();
+    }
+    const m = await page.locator('[data-trp="1"] .trp-dot').boundingBox();
     await page.touchscreen.tap(m.x + m.width / 2, m.y + m.height / 2);
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${out}/${name}-map.png` });

@@ -30,33 +30,65 @@ pub enum Technique {
     Pistoning,
 }
 
+// Unset values are left out of the saved form: a chart of hundreds of points stays small, so
+// saving it on every change stays fast.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Needle {
     /// Diameter in millimetres (commonly 0.25-0.30).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub gauge_mm: Option<f32>,
     /// Length in millimetres (commonly 13-100).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub length_mm: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub depth_mm: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub technique: Option<Technique>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
+}
+
+fn is_active(s: &Status) -> bool {
+    *s == Status::Active
+}
+
+fn is_unset(n: &Needle) -> bool {
+    *n == Needle::default()
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Findings {
+    #[serde(skip_serializing_if = "is_active")]
     pub status: Status,
     /// The patient recognises the pain as their own.
+    #[serde(skip_serializing_if = "is_false")]
     pub recognised: bool,
+    #[serde(skip_serializing_if = "is_false")]
     pub taut_band: bool,
     /// Local twitch responses seen (0 = none).
+    #[serde(skip_serializing_if = "is_zero")]
     pub twitches: u8,
+    #[serde(skip_serializing_if = "is_false")]
     pub jump_sign: bool,
     /// Pain 0-10 before and after treatment.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub nrs_before: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub nrs_after: Option<u8>,
     /// Pressure-pain threshold, kg/cm2 (algometer), when measured.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ppt: Option<f32>,
+    #[serde(skip_serializing_if = "is_unset")]
     pub needle: Needle,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 
@@ -135,6 +167,24 @@ mod tests {
             ..Default::default()
         };
         assert!(f.validate().is_err());
+    }
+
+    #[test]
+    fn unset_values_are_not_written_and_read_back_the_same() {
+        assert_eq!(serde_json::to_string(&Findings::default()).unwrap(), "{}");
+        let f = Findings {
+            status: Status::Latent,
+            twitches: 2,
+            nrs_after: Some(3),
+            needle: Needle {
+                length_mm: Some(40),
+                ..Default::default()
+            },
+            note: "taut".into(),
+            ..Default::default()
+        };
+        let raw = serde_json::to_string(&f).unwrap();
+        assert_eq!(serde_json::from_str::<Findings>(&raw).unwrap(), f);
     }
 
     #[test]

@@ -6,7 +6,15 @@ use crate::anatomy::referral::{self, CautionKind};
 
 /// Whether needling this muscle can reach the lung (the thorax).
 pub fn over_thorax(muscle: &str) -> bool {
-    referral::cautions_for(muscle).any(|c| c.kind == CautionKind::Lung)
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        referral::cautions()
+            .filter(|c| c.kind == CautionKind::Lung)
+            .map(|c| c.muscle)
+            .collect()
+    })
+    .contains(muscle)
 }
 
 /// Points charted over the thorax on both sides of the body: needling both sides of the

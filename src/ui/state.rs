@@ -146,20 +146,31 @@ impl AppState {
 
     /// Applies an undoable charting change built from the current chart, saves, and
     /// remembers it for undo. Returns false (and says why) when the change is refused.
+    /// The chart is changed in place (no copy of hundreds of points per tap); a refused
+    /// change leaves it as it was.
     pub fn change(
         &self,
         build: impl FnOnce(&mut Chart, &Now) -> Result<Change, ChartError>,
     ) -> bool {
         let clock = self.clock();
-        let mut next = self.chart.get_untracked();
-        let result = build(&mut next, &clock).and_then(|change| {
-            self.history
-                .try_update_value(|h| h.apply(&mut next, change))
-                .unwrap_or(Ok(()))
-        });
+        let history = self.history;
+        let result = self
+            .chart
+            .try_update_untracked(|c| {
+                let change = build(c, &clock)?;
+                history
+                    .try_update_value(|h| h.apply(c, change))
+                    .unwrap_or(Ok(()))
+            })
+            .unwrap_or(Ok(()));
         match result {
             Ok(()) => {
-                self.save_and_show(next);
+                if self.can_save.get_value() {
+                    if let Err(why) = self.chart.with_untracked(browser::save) {
+                        self.message.set(Some(why));
+                    }
+                }
+                self.chart.notify();
                 self.history_rev.update(|r| *r += 1);
                 true
             }

@@ -9,13 +9,14 @@ use crate::clinic::findings::Status;
 #[component]
 pub fn TrpList() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Rows are keyed by what they show; names are static strings, so a change to one point
+    // allocates nothing for the others.
     let rows = move || {
         state.chart.with(|c| {
             c.trps
                 .iter()
                 .map(|t| {
-                    let name =
-                        anatomy::muscle(&t.muscle).map_or(t.muscle.clone(), |m| m.name.to_string());
+                    let name = anatomy::muscle(&t.muscle).map_or("Unknown muscle", |m| m.name);
                     (
                         t.id,
                         name,
@@ -35,7 +36,7 @@ pub fn TrpList() -> impl IntoView {
                 fallback=|| view! { <p class="empty">"None charted yet."</p> }
             >
                 <ul>
-                    <For each=rows key=|r| r.clone() let((id, name, side, latent, nrs))>
+                    <For each=rows key=|r| *r let((id, name, side, latent, nrs))>
                         <li>
                             <button
                                 class="trp-row"

@@ -19,7 +19,7 @@ async function audit(page, what) {
   expect(bad, `${what}: ${JSON.stringify(bad, null, 1)}`).toEqual([]);
 }
 
-test("map, selection, timers, deep layer and messages pass the audit", async ({ page }) => {
+test("every view passes the audit", async ({ page }) => {
   await freshStart(page);
   await audit(page, "empty map");
   await tapMuscle(page, "posterior", "upper_trapezius", "left");
@@ -32,6 +32,20 @@ test("map, selection, timers, deep layer and messages pass the audit", async ({ 
   await audit(page, "deep layer");
   await showView(page, "anterior");
   await audit(page, "front view");
+  await page.getByRole("button", { name: "Show all patterns" }).tap();
+  await page.getByRole("button", { name: "Zoom in" }).tap();
+  await page.getByRole("button", { name: "Zoom in" }).tap();
+  await audit(page, "zoomed with labels and all patterns");
+  await page.getByRole("button", { name: "Where does it hurt?" }).tap();
+  await audit(page, "reverse lookup");
+  await page.getByRole("button", { name: "Done" }).tap();
+  await page.getByLabel("Find a muscle").fill("glut");
+  await audit(page, "search results");
+  await page.getByLabel("Find a muscle").fill("");
+  await page.goto("/#/atlas");
+  await expect(page.locator(".review-name")).toBeVisible();
+  await audit(page, "atlas review");
+  await page.goto("/");
   await page.evaluate(() => localStorage.setItem("myomap.chart", "{"));
   await page.reload();
   await expect(page.getByRole("alert")).toBeVisible();
