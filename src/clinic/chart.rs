@@ -192,6 +192,24 @@ impl Chart {
         Ok(())
     }
 
+    pub fn extend(&mut self, timer: u32, by: Millis, clock: &impl Clock) -> Result<(), ChartError> {
+        self.timer_mut(timer)?.extend(by, clock);
+        Ok(())
+    }
+
+    pub fn acknowledge(&mut self, timer: u32) -> Result<(), ChartError> {
+        self.timer_mut(timer)?.acknowledged = true;
+        Ok(())
+    }
+
+    /// Timers whose alarm is sounding, most overdue first.
+    pub fn alarming(&self, clock: &impl Clock) -> Vec<&Timer> {
+        self.live_timers(clock)
+            .into_iter()
+            .filter(|t| t.alarming(clock))
+            .collect()
+    }
+
     /// Timers not yet ended, soonest due first (overdue ones lead, most overdue first).
     pub fn live_timers(&self, clock: &impl Clock) -> Vec<&Timer> {
         let mut live: Vec<&Timer> = self

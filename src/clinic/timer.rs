@@ -59,7 +59,11 @@ pub struct Timer {
     /// Start of the current run; `None` while paused or ended.
     pub running_since: Option<Millis>,
     pub started_at: Millis,
+    /// When the needle came out (the timer ended).
     pub ended_at: Option<Millis>,
+    /// The therapist has acknowledged the alarm of this overdue timer.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub acknowledged: bool,
 }
 
 impl Timer {
@@ -73,7 +77,23 @@ impl Timer {
             running_since: Some(now),
             started_at: now,
             ended_at: None,
+            acknowledged: false,
         }
+    }
+
+    /// Adds time (+1 min, +5 min); an overdue timer counts down again and may alarm anew.
+    pub fn extend(&mut self, by: Millis, clock: &impl Clock) {
+        if self.ended_at.is_none() && by > 0 {
+            self.duration += by;
+            if self.remaining(clock) > 0 {
+                self.acknowledged = false;
+            }
+        }
+    }
+
+    /// Overdue and not yet acknowledged: the alarm sounds.
+    pub fn alarming(&self, clock: &impl Clock) -> bool {
+        self.state(clock) == TimerState::Overdue && !self.acknowledged
     }
 
     pub fn elapsed(&self, clock: &impl Clock) -> Millis {
@@ -187,6 +207,23 @@ mod tests {
         assert_eq!(t.remaining(&FixedClock(10 * MINUTE)), 40_000);
         t.resume(&FixedClock(11 * MINUTE));
         assert_eq!(t.state(&FixedClock(12 * MINUTE)), TimerState::Done);
+    }
+
+    #[test]
+    fn extending_adds_time_and_rearms_the_alarm() {
+        let mut t = Timer::start(1, 7, MINUTE, &FixedClock(0));
+        let late = FixedClock(2 * MINUTE);
+        assert!(t.alarming(&late));
+        t.acknowledged = true;
+        assert!(!t.alarming(&late));
+        assert_eq!(t.state(&late), TimerState::Overdue);
+        t.extend(5 * MINUTE, &late);
+        assert_eq!(t.remaining(&late), 4 * MINUTE);
+        assert_eq!(t.state(&late), TimerState::Running);
+        assert!(t.alarming(&FixedClock(6 * MINUTE + 1)), "rearmed");
+        t.stop(&FixedClock(7 * MINUTE));
+        t.extend(MINUTE, &FixedClock(8 * MINUTE));
+        assert_eq!(t.duration, 6 * MINUTE, "an ended timer is not extended");
     }
 
     #[test]

@@ -484,6 +484,32 @@ fn Figure(view: View) -> impl IntoView {
         dabs
     };
 
+    // Live timers of points on this view, with where their marker is.
+    let ring_ids = move || {
+        state.chart.with(|c| {
+            c.timers
+                .iter()
+                .filter(|t| t.ended_at.is_none())
+                .filter_map(|t| {
+                    let p = c.trp(t.trp)?;
+                    (p.at.view == view).then_some((t.id, p.at.x, p.at.y))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let ring_progress = move |timer: u32| {
+        let now = crate::ui::state::Now(state.now.get());
+        state
+            .chart
+            .with(|c| c.timer(timer).map_or(0.0, |t| t.progress(&now)))
+    };
+    let ring_alarm = move |timer: u32| {
+        let now = crate::ui::state::Now(state.now.get());
+        state
+            .chart
+            .with(|c| c.timer(timer).is_some_and(|t| t.alarming(&now)))
+    };
+
     let stage_point = move |client_x: f64, client_y: f64| -> Option<(f64, f64)> {
         let r = stage.get_untracked()?.get_bounding_client_rect();
         Some((client_x - r.left(), client_y - r.top()))
@@ -835,6 +861,17 @@ fn Figure(view: View) -> impl IntoView {
                                     })
                                     .collect_view()
                             }}
+                        </g>
+                        // Needles with a running timer wear the dock's progress ring on the map too.
+                        <g class="timer-rings">
+                            <For each=ring_ids key=|r| (r.0, r.1.to_bits(), r.2.to_bits()) let((timer, x, y))>
+                                <g class="timer-ring" class:alarming=move || ring_alarm(timer) data-timer-ring=timer.to_string() transform=format!("translate({x} {y})")>
+                                    <g class="glyph">
+                                        <circle class="ring-bg" r="11" />
+                                        <circle class="ring-arc" r="11" transform="rotate(-90)" stroke-dasharray=move || format!("{:.1} 69.1", ring_progress(timer) * 69.1) />
+                                    </g>
+                                </g>
+                            </For>
                         </g>
                         <g class="markers">
                             <For each=markers key=|m| (m.id, m.x.to_bits(), m.y.to_bits(), m.latent, m.nrs, m.caution) let(m)>

@@ -1,5 +1,6 @@
 //! How it looks and feels: the app shell and one file per component family.
 
+pub mod alarm;
 pub mod body_map;
 pub mod lookup;
 pub mod panel;
@@ -35,6 +36,14 @@ pub fn App() -> impl IntoView {
         state.now.set(BrowserClock.now())
     });
     on_cleanup(move || visible.remove());
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        // The app lives as long as the page, so the listener is never removed.
+        let back = Closure::<dyn Fn()>::new(move || state.now.set(BrowserClock.now()));
+        let _ =
+            doc.add_event_listener_with_callback("visibilitychange", back.as_ref().unchecked_ref());
+        back.forget();
+    }
 
     // The review page lives at #/atlas; everything else is the treatment screen.
     let hash = || {
@@ -89,6 +98,7 @@ pub fn App() -> impl IntoView {
                 </button>
             </div>
         </Show>
+        <alarm::AlarmBanner />
         <safety::ThoraxWarning />
         <Show
             when=reviewing

@@ -8,8 +8,9 @@ use super::state::{AppState, Mode, Now, Selection};
 use crate::anatomy::{self, referral};
 use crate::clinic::timer::{TimerState, MINUTE};
 
-/// Default needle time until the settings issue makes it configurable.
-pub const DEFAULT_TIMER: i64 = 15 * MINUTE;
+/// Needle-time presets in minutes; 15 is chosen to start.
+const PRESETS: [i64; 5] = [5, 10, 15, 20, 30];
+const DEFAULT_MINUTES: i64 = 15;
 
 fn display_name(id: &str) -> String {
     anatomy::muscle(id).map_or_else(|| id.to_string(), |m| m.name.to_string())
@@ -93,6 +94,7 @@ fn PointPanel() -> impl IntoView {
             .chart
             .with(|c| c.trp(id).map(|t| (id, t.muscle.clone(), t.side)))
     });
+    let minutes = RwSignal::new(DEFAULT_MINUTES);
     let has_live_timer = move || {
         let Some((id, _, _)) = point.get() else {
             return false;
@@ -116,18 +118,55 @@ fn PointPanel() -> impl IntoView {
                 when=move || !has_live_timer()
                 fallback=|| view! { <p class="timer-note">"Timer running: see the timer dock."</p> }
             >
+                <div class="chips" role="group" aria-label="Needle time">
+                    {PRESETS
+                        .into_iter()
+                        .map(|m| {
+                            view! {
+                                <button
+                                    class="chip num"
+                                    aria-pressed=move || (minutes.get() == m).to_string()
+                                    on:click=move |_| minutes.set(m)
+                                >
+                                    {format!("{m} min")}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                    <label class="custom-time">
+                        <span class="visually-hidden">"Custom minutes"</span>
+                        <input
+                            class="num-input"
+                            type="number"
+                            min="1"
+                            max="120"
+                            inputmode="numeric"
+                            aria-label="Custom minutes"
+                            placeholder="Other"
+                            on:change=move |ev| {
+                                match event_target_value(&ev).trim().parse::<i64>() {
+                                    Ok(m) if (1..=120).contains(&m) => minutes.set(m),
+                                    _ => state.message.set(Some("Needle time must be 1 to 120 minutes.".into())),
+                                }
+                            }
+                        />
+                    </label>
+                </div>
                 <div class="start-row">
                     <button
                         class="btn btn-primary"
                         on:click=move |_| {
+                            // A tap lets the browser play the alarm later.
+                            super::alarm::unlock_audio();
                             if let Some(id) = state.selected_trp() {
-                                state.commit(|c, clock| c.start_timer(id, DEFAULT_TIMER, clock));
+                                let ms = minutes.get_untracked() * MINUTE;
+                                state.commit(|c, clock| c.start_timer(id, ms, clock));
                             }
                         }
                     >
                         "Start timer"
                     </button>
-                    <span class="start-duration">"15 min"</span>
+                    <span class="start-duration">{move || format!("{} min", minutes.get())}</span>
                 </div>
             </Show>
             <super::record::RecordEditor />

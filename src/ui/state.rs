@@ -77,6 +77,9 @@ pub struct AppState {
     /// The muscle and side the selection is about, changing only when they do (so that
     /// charting on the same muscle does not redraw its highlight, pattern and hints).
     pub focus: Memo<Option<(String, Side)>>,
+    /// Alarm tone volume (0-1) and silent mode.
+    pub volume: RwSignal<f32>,
+    pub silent: RwSignal<bool>,
     can_save: StoredValue<bool>,
 }
 
@@ -104,6 +107,8 @@ impl AppState {
             show_all: RwSignal::new(false),
             history: StoredValue::new(History::default()),
             history_rev: RwSignal::new(0),
+            volume: RwSignal::new(0.6),
+            silent: RwSignal::new(false),
             can_save: StoredValue::new(loaded.can_save),
         }
     }

@@ -30,7 +30,32 @@ pub fn TimerDock() -> impl IntoView {
     };
     view! {
         <section class="timer-dock" aria-label="Needle timers">
-            <h2>"Timers"</h2>
+            <div class="dock-head">
+                <h2>"Timers"</h2>
+                <label class="volume">
+                    <span class="visually-hidden">"Alarm volume"</span>
+                    <input
+                        type="range"
+                        min="0"
+                        max="1"
+                        step="0.1"
+                        aria-label="Alarm volume"
+                        prop:value=move || state.volume.get().to_string()
+                        on:input=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).parse::<f32>() {
+                                state.volume.set(v.clamp(0.0, 1.0));
+                            }
+                        }
+                    />
+                </label>
+                <button
+                    class="btn small"
+                    aria-pressed=move || state.silent.get().to_string()
+                    on:click=move |_| state.silent.update(|s| *s = !*s)
+                >
+                    "Silent"
+                </button>
+            </div>
             <Show
                 when=move || !order().is_empty()
                 fallback=|| view! { <p class="empty">"No timer running. Select a trigger point and start one."</p> }
@@ -77,6 +102,9 @@ fn TimerCard(id: u32) -> impl IntoView {
     let stop = move |_| {
         state.commit(|c, clock| c.stop(id, clock));
     };
+    let extend = move |minutes: i64| {
+        state.commit(|c, clock| c.extend(id, minutes * crate::clinic::timer::MINUTE, clock));
+    };
     view! {
         <li class="timer" data-timer=id.to_string() data-state=move || st().id()>
             <svg class="ring" viewBox="0 0 48 48" aria-hidden="true">
@@ -94,7 +122,9 @@ fn TimerCard(id: u32) -> impl IntoView {
                 >
                     <button class="btn" on:click=resume>"Resume"</button>
                 </Show>
-                <button class="btn btn-stop" on:click=stop>"Stop"</button>
+                <button class="btn" on:click=move |_| extend(1)>"+1 min"</button>
+                <button class="btn" on:click=move |_| extend(5)>"+5 min"</button>
+                <button class="btn btn-stop" on:click=stop>"Needle out"</button>
             </div>
         </li>
     }
