@@ -2,7 +2,7 @@
 // double tap, region presets, labels, and the review page.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { freshStart, muscleSel, showView, touchPoint } from "./helpers.js";
+import { atlasToScreen, freshStart, muscleSel, showView, touchPoint } from "./helpers.js";
 
 // The coverage list lives once, in the native atlas checks.
 const REQUIRED = [...readFileSync("tests/atlas.rs", "utf8")
@@ -19,14 +19,6 @@ async function camera(page) {
   });
 }
 
-/** Screen point of an atlas point in a view. */
-async function atlasToScreen(page, view, x, y) {
-  return page.evaluate(({ view, x, y }) => {
-    const svg = document.querySelector(`figure[data-view="${view}"] svg.art`);
-    const p = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM());
-    return { x: p.x, y: p.y };
-  }, { view, x, y });
-}
 
 async function pinch(page, from, to, centre) {
   const cdp = await page.context().newCDPSession(page);

@@ -73,3 +73,12 @@ export async function freshStart(page) {
   await page.reload();
   await expect(page.locator("[data-muscle]").first()).toBeAttached();
 }
+
+/** Screen point of an atlas point in a view (through the figure's screen matrix). */
+export async function atlasToScreen(page, view, x, y) {
+  return page.evaluate(({ view, x, y }) => {
+    const svg = document.querySelector(`figure[data-view="${view}"] svg.art`);
+    const p = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM());
+    return { x: p.x, y: p.y };
+  }, { view, x, y });
+}

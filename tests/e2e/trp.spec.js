@@ -1,17 +1,10 @@
 // Charting trigger points by touch: records, list, drag, delete, undo/redo, referral
 // patterns, hints, the reverse lookup, and the bilateral-thorax warning.
 import { test, expect } from "@playwright/test";
-import { freshStart, markerCentre, muscleSel, showView, tapMuscle, touchPoint } from "./helpers.js";
+import { atlasToScreen, freshStart, markerCentre, muscleSel, showView, tapMuscle, touchPoint } from "./helpers.js";
 
 test.use({ reducedMotion: "reduce" });
 
-async function atlasToScreen(page, view, x, y) {
-  return page.evaluate(({ view, x, y }) => {
-    const svg = document.querySelector(`figure[data-view="${view}"] svg.art`);
-    const p = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM());
-    return { x: p.x, y: p.y };
-  }, { view, x, y });
-}
 
 async function drag(page, from, to) {
   const cdp = await page.context().newCDPSession(page);
