@@ -3,10 +3,26 @@
 //! is written over it.
 
 use crate::clinic::chart::Chart;
-use crate::store::schema::{self, DecodeError};
+use crate::store::schema::{self, DecodeError, Settings};
 
 pub const KEY: &str = "myomap.chart";
 pub const ASIDE_PREFIX: &str = "myomap.unreadable.";
+pub const SETTINGS_KEY: &str = "myomap.settings";
+
+/// The device's preferences; defaults when none are stored or storage is unavailable.
+pub fn load_settings() -> Settings {
+    storage()
+        .ok()
+        .and_then(|s| s.get_item(SETTINGS_KEY).ok().flatten())
+        .map(|raw| schema::decode_settings(&raw))
+        .unwrap_or_default()
+}
+
+pub fn save_settings(settings: &Settings) -> Result<(), String> {
+    storage()?
+        .set_item(SETTINGS_KEY, &schema::encode_settings(settings))
+        .map_err(|_| "This device's storage is full: the setting was not kept.".to_string())
+}
 
 /// What loading found, and whether saving is safe.
 pub struct Loaded {

@@ -43,6 +43,50 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
+/// Preferences kept on this device apart from the chart.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Needle time chosen when a point's timer panel opens (the last one used).
+    pub default_minutes: i64,
+    /// Alarm volume, 0 to 1.
+    pub volume: f32,
+    pub silent: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            default_minutes: 15,
+            volume: 0.6,
+            silent: false,
+        }
+    }
+}
+
+impl Settings {
+    /// Settings that a damaged or hand-edited store could hold are brought back in range.
+    pub fn sane(mut self) -> Settings {
+        if !(1..=120).contains(&self.default_minutes) {
+            self.default_minutes = 15;
+        }
+        if !(self.volume.is_finite() && (0.0..=1.0).contains(&self.volume)) {
+            self.volume = 0.6;
+        }
+        self
+    }
+}
+
+pub fn encode_settings(s: &Settings) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+pub fn decode_settings(raw: &str) -> Settings {
+    serde_json::from_str::<Settings>(raw)
+        .unwrap_or_default()
+        .sane()
+}
+
 pub fn encode(chart: &Chart) -> String {
     serde_json::to_string(&EnvelopeRef {
         app: APP,
@@ -150,6 +194,19 @@ mod tests {
     fn refuses_a_newer_format_without_guessing() {
         let raw = encode(&sample()).replace("\"schema\":1", "\"schema\":7");
         assert_eq!(decode(&raw), Err(DecodeError::Newer(7)));
+    }
+
+    #[test]
+    fn settings_round_trip_and_fall_back_to_defaults() {
+        let s = Settings {
+            default_minutes: 20,
+            volume: 0.3,
+            silent: true,
+        };
+        assert_eq!(decode_settings(&encode_settings(&s)), s);
+        assert_eq!(decode_settings("garbage"), Settings::default());
+        let wild = decode_settings(r#"{"default_minutes":999,"volume":7}"#);
+        assert_eq!(wild, Settings::default());
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod search;
 pub mod state;
 pub mod timer_dock;
 pub mod trp_list;
+pub mod wake;
 
 use leptos::prelude::*;
 use std::time::Duration;
@@ -26,6 +27,7 @@ const TICK: Duration = Duration::from_millis(250);
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
+    state.save_settings_on_change();
 
     // One tick loop drives every timer display.
     if let Ok(handle) = set_interval_with_handle(move || state.now.set(BrowserClock.now()), TICK) {

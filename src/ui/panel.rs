@@ -10,7 +10,6 @@ use crate::clinic::timer::{TimerState, MINUTE};
 
 /// Needle-time presets in minutes; 15 is chosen to start.
 const PRESETS: [i64; 5] = [5, 10, 15, 20, 30];
-const DEFAULT_MINUTES: i64 = 15;
 
 fn display_name(id: &str) -> String {
     anatomy::muscle(id).map_or_else(|| id.to_string(), |m| m.name.to_string())
@@ -94,7 +93,8 @@ fn PointPanel() -> impl IntoView {
             .chart
             .with(|c| c.trp(id).map(|t| (id, t.muscle.clone(), t.side)))
     });
-    let minutes = RwSignal::new(DEFAULT_MINUTES);
+    // The last needle time used is offered first (15 minutes to start).
+    let minutes = state.default_minutes;
     let has_live_timer = move || {
         let Some((id, _, _)) = point.get() else {
             return false;

@@ -77,15 +77,17 @@ pub struct AppState {
     /// The muscle and side the selection is about, changing only when they do (so that
     /// charting on the same muscle does not redraw its highlight, pattern and hints).
     pub focus: Memo<Option<(String, Side)>>,
-    /// Alarm tone volume (0-1) and silent mode.
+    /// Alarm tone volume (0-1), silent mode and the needle time to offer first (saved).
     pub volume: RwSignal<f32>,
     pub silent: RwSignal<bool>,
+    pub default_minutes: RwSignal<i64>,
     can_save: StoredValue<bool>,
 }
 
 impl AppState {
     pub fn load() -> AppState {
         let loaded = browser::load(BrowserClock.now());
+        let settings = browser::load_settings();
         let chart = RwSignal::new(loaded.chart);
         let selection = RwSignal::new(Selection::None);
         let focus = Memo::new(move |_| match selection.get() {
@@ -107,10 +109,29 @@ impl AppState {
             show_all: RwSignal::new(false),
             history: StoredValue::new(History::default()),
             history_rev: RwSignal::new(0),
-            volume: RwSignal::new(0.6),
-            silent: RwSignal::new(false),
+            volume: RwSignal::new(settings.volume),
+            silent: RwSignal::new(settings.silent),
+            default_minutes: RwSignal::new(settings.default_minutes),
             can_save: StoredValue::new(loaded.can_save),
         }
+    }
+
+    /// Keeps the preferences on the device whenever one changes.
+    pub fn save_settings_on_change(&self) {
+        let (volume, silent, minutes, message) =
+            (self.volume, self.silent, self.default_minutes, self.message);
+        Effect::new(move |first: Option<()>| {
+            let settings = crate::store::schema::Settings {
+                volume: volume.get(),
+                silent: silent.get(),
+                default_minutes: minutes.get(),
+            };
+            if first.is_some() {
+                if let Err(why) = browser::save_settings(&settings) {
+                    message.set(Some(why));
+                }
+            }
+        });
     }
 
     /// The selected trigger point, if the selection is one.

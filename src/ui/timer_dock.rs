@@ -32,6 +32,7 @@ pub fn TimerDock() -> impl IntoView {
         <section class="timer-dock" aria-label="Needle timers">
             <div class="dock-head">
                 <h2>"Timers"</h2>
+                <super::wake::WakeLock />
                 <label class="volume">
                     <span class="visually-hidden">"Alarm volume"</span>
                     <input

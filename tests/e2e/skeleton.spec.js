@@ -102,7 +102,7 @@ test("a timer runs from timestamps, pauses, resumes and survives a reload with i
   expect(Math.abs(c.x - p.x)).toBeLessThan(1.5);
   expect(Math.abs(c.y - p.y)).toBeLessThan(1.5);
   await expect(timer).toHaveAttribute("data-state", "running");
-  await expect(timer.locator(".timer-time")).toHaveText("09:00");
+  await expect(timer.locator(".timer-time")).toHaveText(/^0(9:00|8:5[5-9])$/); // give or take the real seconds a reload takes
 
   // Time passes while the page is away too: the timer comes back overdue.
   await page.clock.fastForward("10:00");
