@@ -26,7 +26,8 @@ const tablet = (width, height) => ({
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: true,
-  workers: 2,
+  // One worker: two Chromiums on this 2-core machine can stretch a tap into a long press.
+  workers: 1,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
