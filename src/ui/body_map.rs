@@ -771,11 +771,13 @@ fn Figure(view: View) -> impl IntoView {
     };
 
     // Sizes that must stay constant on screen whatever the zoom, as CSS variables.
-    let zoom_vars = move || {
+    // Read once per camera change (the stage size is a layout read), shared by every user.
+    let zoom_vars = Memo::new(move |_| {
+        state.layout_rev.track();
         let scale = state.camera.get().scale;
         let s = stage_fit().map_or(1.0, |(f, _)| f.s);
         (scale, s)
-    };
+    });
     let show_labels = move || state.camera.get().scale >= LABEL_ZOOM && !state.gesturing.get();
     let zone_view = |(d, grade, muscle): (String, &'static str, String)| {
         view! { <path class=format!("zone zone-{grade}") data-referral=muscle data-grade=grade d=d /> }
@@ -798,8 +800,8 @@ fn Figure(view: View) -> impl IntoView {
                 <div
                     class="zoomer"
                     style:transform=move || state.camera.get().css()
-                    style:--zoom=move || format!("{:.4}", zoom_vars().0)
-                    style:--unit=move || format!("{:.4}", zoom_vars().1)
+                    style:--zoom=move || format!("{:.4}", zoom_vars.get().0)
+                    style:--unit=move || format!("{:.4}", zoom_vars.get().1)
                 >
                     <svg
                         node_ref=art
@@ -842,7 +844,7 @@ fn Figure(view: View) -> impl IntoView {
                             <g class="labels">
                                 {move || {
                                     let layer = if state.deep.get() { Layer::Deep } else { Layer::Superficial };
-                                    let (scale, unit) = zoom_vars();
+                                    let (scale, unit) = zoom_vars.get();
                                     labels(view, layer, scale * unit)
                                 }}
                             </g>

@@ -33,6 +33,13 @@ pub fn App() -> impl IntoView {
     if let Ok(handle) = set_interval_with_handle(move || state.now.set(BrowserClock.now()), TICK) {
         on_cleanup(move || handle.clear());
     }
+    // Sizes that depend on layout are measured after the first layout and after every resize
+    // or rotation.
+    let relayout = move || state.layout_rev.update(|r| *r += 1);
+    request_animation_frame(relayout);
+    let resized = window_event_listener(leptos::ev::resize, move |_| relayout());
+    on_cleanup(move || resized.remove());
+
     // Show the truth at once when the tablet wakes or the tab comes back.
     let visible = window_event_listener(leptos::ev::focus, move |_| {
         state.now.set(BrowserClock.now())

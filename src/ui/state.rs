@@ -63,6 +63,8 @@ pub struct AppState {
     pub camera: RwSignal<Camera>,
     /// True while fingers move the map: no easing, and the layer may be cached.
     pub gesturing: RwSignal<bool>,
+    /// Bumped when the map's size may have changed (first layout, resize, rotation).
+    pub layout_rev: RwSignal<u32>,
     /// Which figure a portrait screen shows.
     pub portrait_view: RwSignal<View>,
     /// A message the therapist must see (storage trouble, refused action).
@@ -103,6 +105,7 @@ impl AppState {
             deep: RwSignal::new(false),
             camera: RwSignal::new(Camera::default()),
             gesturing: RwSignal::new(false),
+            layout_rev: RwSignal::new(0),
             portrait_view: RwSignal::new(View::Anterior),
             message: RwSignal::new(loaded.notice),
             mode: RwSignal::new(Mode::Chart),
