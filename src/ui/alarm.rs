@@ -60,7 +60,8 @@ fn beep(volume: f32) {
 #[component]
 pub fn AlarmBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let alarming = move || {
+    // Computed once per tick for the banner, the sound and the list.
+    let alarming = Memo::new(move |_| {
         let now = Now(state.now.get());
         state.chart.with(|c| {
             c.alarming(&now)
@@ -68,39 +69,46 @@ pub fn AlarmBanner() -> impl IntoView {
                 .map(|t| (t.id, t.trp, format_remaining(t.remaining(&now))))
                 .collect::<Vec<_>>()
         })
-    };
+    });
     // Sound and vibration repeat while any alarm is unacknowledged.
     let last_beep = StoredValue::new(0 as Millis);
     Effect::new(move |_| {
         let now = state.now.get();
-        let sounding = !alarming().is_empty();
+        let sounding = !alarming.get().is_empty();
         if sounding && !state.silent.get() && now - last_beep.get_value() >= BEEP_EVERY {
             last_beep.set_value(now);
             beep(state.volume.get_untracked());
         }
     });
     // The page title shows the soonest timer, so it can be read from another tab.
-    Effect::new(move |_| {
+    let title = Memo::new(move |_| {
         let now = Now(state.now.get());
-        let title = state.chart.with(|c| {
-            c.live_timers(&now).first().map(|t| {
-                format!(
-                    "{} {} · Myomap",
-                    format_remaining(t.remaining(&now)),
-                    trp_label(&state, t.trp)
-                )
+        state
+            .chart
+            .with(|c| {
+                c.live_timers(&now).first().map(|t| {
+                    format!(
+                        "{} {} · Myomap",
+                        format_remaining(t.remaining(&now)),
+                        trp_label(&state, t.trp)
+                    )
+                })
             })
-        });
+            .unwrap_or_else(|| "Myomap".into())
+    });
+    // Written only when the text changes (once a second while timers run).
+    Effect::new(move |_| {
+        let title = title.get();
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&title.unwrap_or_else(|| "Myomap".into()));
+            doc.set_title(&title);
         }
     });
     view! {
-        <Show when=move || !alarming().is_empty()>
+        <Show when=move || !alarming.get().is_empty()>
             <div class="banner alarm" role="alert" data-alarm="true">
                 <ul>
                     {move || {
-                        alarming()
+                        alarming.get()
                             .into_iter()
                             .map(|(id, trp, left)| {
                                 view! {

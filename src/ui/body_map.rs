@@ -523,8 +523,9 @@ fn Figure(view: View) -> impl IntoView {
         let scale = state.camera.get_untracked().scale;
         1.0 / (stage_fit().map_or(1.0, |(f, _)| f.s) * scale)
     };
-    let marker_near = move |x: f32, y: f32| -> Option<u32> {
-        let hit_r = (MARKER_HIT_PX * units_per_px()) as f32;
+    // `upp`: atlas units per screen pixel, read once per tap (a layout read).
+    let marker_near = move |x: f32, y: f32, upp: f64| -> Option<u32> {
+        let hit_r = (MARKER_HIT_PX * upp) as f32;
         state.chart.with_untracked(|c| {
             c.trps
                 .iter()
@@ -584,13 +585,14 @@ fn Figure(view: View) -> impl IntoView {
             }
         }
         // A tap on (or within a finger's width of) a marker selects it.
-        if let Some(id) = marker_near(x, y) {
+        let upp = units_per_px();
+        if let Some(id) = marker_near(x, y, upp) {
             last_tap.set_value(Some((t, cx, cy, None)));
             state.selection.set(Selection::Trp(id));
             return;
         }
         // A tap on a typical-site hint marks the point exactly on the site.
-        let hint_r = (MARKER_HIT_PX * units_per_px()) as f32;
+        let hint_r = (MARKER_HIT_PX * upp) as f32;
         let hint = hints
             .get_untracked()
             .into_iter()
@@ -617,11 +619,13 @@ fn Figure(view: View) -> impl IntoView {
         last_tap.set_value(Some((t, cx, cy, marked)));
     };
 
+    // The brush size is fixed for a stroke, so a pointer move reads no layout for it.
+    let brush = StoredValue::new(1.0f32);
     let add_dab = move |cx: f64, cy: f64| {
         let Some((x, y)) = atlas_point(cx, cy) else {
             return;
         };
-        let r = (BRUSH_PX * units_per_px()) as f32;
+        let r = brush.get_value();
         stroke.update(|s| {
             let far_enough = s.last().is_none_or(|d| (d.x - x).hypot(d.y - y) >= r * 0.5);
             if far_enough {
@@ -663,10 +667,11 @@ fn Figure(view: View) -> impl IntoView {
         }
         if state.mode.get_untracked() == Mode::Pain {
             gesture.update_value(|g| g.painting = true);
+            brush.set_value((BRUSH_PX * units_per_px()) as f32);
             add_dab(cx, cy);
             return;
         }
-        if let Some(id) = atlas_point(cx, cy).and_then(|(x, y)| marker_near(x, y)) {
+        if let Some(id) = atlas_point(cx, cy).and_then(|(x, y)| marker_near(x, y, units_per_px())) {
             gesture.update_value(|g| g.press = Some((id, cx, cy)));
         }
     };

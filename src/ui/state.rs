@@ -164,13 +164,14 @@ impl AppState {
         Now(now)
     }
 
-    fn save_and_show(&self, next: Chart) {
+    /// Saves the chart as it now is and tells the views; every kind of change ends here.
+    fn persist(&self) {
         if self.can_save.get_value() {
-            if let Err(why) = browser::save(&next) {
+            if let Err(why) = self.chart.with_untracked(browser::save) {
                 self.message.set(Some(why));
             }
         }
-        self.chart.set(next);
+        self.chart.notify();
     }
 
     /// Applies an undoable charting change built from the current chart, saves, and
@@ -194,12 +195,7 @@ impl AppState {
             .unwrap_or(Ok(()));
         match result {
             Ok(()) => {
-                if self.can_save.get_value() {
-                    if let Err(why) = self.chart.with_untracked(browser::save) {
-                        self.message.set(Some(why));
-                    }
-                }
-                self.chart.notify();
+                self.persist();
                 self.history_rev.update(|r| *r += 1);
                 true
             }
@@ -212,20 +208,18 @@ impl AppState {
 
     /// Undo (`back`) or redo the last charting change.
     pub fn step_history(&self, back: bool) {
-        let mut next = self.chart.get_untracked();
+        let history = self.history;
         let result = self
-            .history
-            .try_update_value(|h| {
-                if back {
-                    h.undo(&mut next)
-                } else {
-                    h.redo(&mut next)
-                }
+            .chart
+            .try_update_untracked(|c| {
+                history
+                    .try_update_value(|h| if back { h.undo(c) } else { h.redo(c) })
+                    .unwrap_or(Ok(None))
             })
             .unwrap_or(Ok(None));
         match result {
             Ok(Some(_)) => {
-                self.save_and_show(next);
+                self.persist();
                 self.history_rev.update(|r| *r += 1);
             }
             Ok(None) => {}
@@ -249,10 +243,10 @@ impl AppState {
         change: impl FnOnce(&mut Chart, &Now) -> Result<T, ChartError>,
     ) -> Option<T> {
         let clock = self.clock();
-        let mut next = self.chart.get_untracked();
-        match change(&mut next, &clock) {
+        // Chart operations check before they change anything, so a refusal leaves it as it was.
+        match self.chart.try_update_untracked(|c| change(c, &clock))? {
             Ok(v) => {
-                self.save_and_show(next);
+                self.persist();
                 Some(v)
             }
             Err(e) => {

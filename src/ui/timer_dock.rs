@@ -22,12 +22,13 @@ pub fn trp_label(state: &AppState, trp: u32) -> String {
 #[component]
 pub fn TimerDock() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let order = move || {
+    // Computed once per tick for both the list and whether it is empty.
+    let order = Memo::new(move |_| {
         let now = Now(state.now.get());
         state
             .chart
             .with(|c| c.live_timers(&now).iter().map(|t| t.id).collect::<Vec<_>>())
-    };
+    });
     view! {
         <section class="timer-dock" aria-label="Needle timers">
             <div class="dock-head">
@@ -58,11 +59,11 @@ pub fn TimerDock() -> impl IntoView {
                 </button>
             </div>
             <Show
-                when=move || !order().is_empty()
+                when=move || !order.get().is_empty()
                 fallback=|| view! { <p class="empty">"No timer running. Select a trigger point and start one."</p> }
             >
                 <ol class="timers">
-                    <For each=order key=|id| *id let(id)>
+                    <For each=move || order.get() key=|id| *id let(id)>
                         <TimerCard id=id />
                     </For>
                 </ol>
