@@ -4,8 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::estim::{self, Crossing, EStim, Electrode};
 use super::findings::Findings;
-use super::timer::{Clock, Millis, Timer, TimerState};
+use super::timer::{Clock, Millis, Timer, TimerState, MINUTE};
+use super::visit::{Question, ScreeningGap, Visit};
 use crate::anatomy::model::{Side, View};
 
 /// A spot on one view of the atlas (x from the midline, y from the vertex, atlas units).
@@ -45,6 +47,28 @@ pub struct Chart {
     pub pain: Vec<PainDab>,
     /// Next id to hand out; ids are never reused, so a saved reference cannot change meaning.
     pub next_id: u32,
+    /// The visit under way, if one is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visit: Option<Visit>,
+    /// Ended visits, oldest first, each with its screening and its needles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub visits: Vec<Visit>,
+}
+
+/// The needle count of the open visit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Ledger {
+    /// Needles put in during the visit.
+    pub put_in: usize,
+    /// Needles recorded as out.
+    pub taken_out: usize,
+}
+
+impl Ledger {
+    /// Needles still in the patient.
+    pub fn still_in(&self) -> usize {
+        self.put_in - self.taken_out
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,11 +76,19 @@ pub enum ChartError {
     UnknownMuscle(String),
     UnknownTriggerPoint(u32),
     UnknownTimer(u32),
-    TimerAlreadyRunning(u32),
     InvalidDuration,
     /// The point has a needle in (a running timer): take it out first.
     NeedleIn(u32),
     InvalidRecord(String),
+    /// Needling and e-stim happen inside a visit: start one first.
+    NoVisit,
+    VisitAlreadyOpen,
+    Screening(ScreeningGap),
+    /// The visit cannot end while needles are in (count).
+    NeedlesIn(usize),
+    /// The two needles cannot be an e-stim pair.
+    PairCrosses(Crossing),
+    InvalidPair(String),
 }
 
 impl std::fmt::Display for ChartError {
@@ -65,15 +97,22 @@ impl std::fmt::Display for ChartError {
             ChartError::UnknownMuscle(m) => write!(f, "“{m}” is not a muscle of the atlas"),
             ChartError::UnknownTriggerPoint(id) => write!(f, "trigger point {id} no longer exists"),
             ChartError::UnknownTimer(id) => write!(f, "timer {id} no longer exists"),
-            ChartError::TimerAlreadyRunning(id) => {
-                write!(f, "trigger point {id} already has a timer running")
-            }
             ChartError::InvalidDuration => write!(f, "a timer needs a duration above zero"),
             ChartError::NeedleIn(_) => write!(
                 f,
                 "this point has a needle in; stop its timer (needle out) first"
             ),
-            ChartError::InvalidRecord(why) => write!(f, "{why}"),
+            ChartError::InvalidRecord(why) | ChartError::InvalidPair(why) => write!(f, "{why}"),
+            ChartError::NoVisit => write!(f, "start a visit and answer the screening first"),
+            ChartError::VisitAlreadyOpen => write!(f, "a visit is already under way"),
+            ChartError::Screening(gap) => write!(f, "{gap}"),
+            ChartError::NeedlesIn(n) => write!(
+                f,
+                "{n} needle{} still in: take {} out first",
+                if *n == 1 { " is" } else { "s are" },
+                if *n == 1 { "it" } else { "them" }
+            ),
+            ChartError::PairCrosses(c) => write!(f, "this pair is refused: {}", c.why()),
         }
     }
 }
@@ -124,14 +163,17 @@ impl Chart {
         Ok(id)
     }
 
-    /// Removes a trigger point and its timers.
+    /// Removes a trigger point. Its ended needles stay on the visit's ledger: a needle that
+    /// went in is never forgotten.
     pub fn remove(&mut self, id: u32) -> Result<TriggerPoint, ChartError> {
         let at = self
             .trps
             .iter()
             .position(|t| t.id == id)
             .ok_or(ChartError::UnknownTriggerPoint(id))?;
-        self.timers.retain(|t| t.trp != id);
+        if self.live_timer_of(id).is_some() {
+            return Err(ChartError::NeedleIn(id));
+        }
         Ok(self.trps.remove(at))
     }
 
@@ -150,13 +192,13 @@ impl Chart {
             .ok_or(ChartError::UnknownTimer(id))
     }
 
-    /// The timer of a trigger point that has not been ended yet.
+    /// A needle still in this trigger point (the first put in).
     pub fn live_timer_of(&self, trp: u32) -> Option<&Timer> {
-        self.timers
-            .iter()
-            .find(|t| t.trp == trp && t.ended_at.is_none())
+        self.needles_in().find(|t| t.trp == trp)
     }
 
+    /// Puts a needle into a trigger point with its timer. Needles go in only during a visit
+    /// whose screening allows needling; a point may hold several needles.
     pub fn start_timer(
         &mut self,
         trp: u32,
@@ -169,12 +211,163 @@ impl Chart {
         if self.trp(trp).is_none() {
             return Err(ChartError::UnknownTriggerPoint(trp));
         }
-        if self.live_timer_of(trp).is_some() {
-            return Err(ChartError::TimerAlreadyRunning(trp));
-        }
+        let visit = self.visit.as_ref().ok_or(ChartError::NoVisit)?;
+        visit
+            .screening
+            .ready_for_needling()
+            .map_err(ChartError::Screening)?;
         let id = self.take_id();
         self.timers.push(Timer::start(id, trp, duration, clock));
         Ok(id)
+    }
+
+    /// Starts a visit: its clock starts and its screening is asked afresh.
+    pub fn start_visit(&mut self, clock: &impl Clock) -> Result<(), ChartError> {
+        if self.visit.is_some() {
+            return Err(ChartError::VisitAlreadyOpen);
+        }
+        self.visit = Some(Visit {
+            started_at: clock.now(),
+            ..Visit::default()
+        });
+        Ok(())
+    }
+
+    /// Records a screening answer of the open visit.
+    pub fn answer(&mut self, q: Question, yes: bool, clock: &impl Clock) -> Result<(), ChartError> {
+        let visit = self.visit.as_mut().ok_or(ChartError::NoVisit)?;
+        visit.screening.answer(q, yes, clock.now());
+        Ok(())
+    }
+
+    /// Confirms going on despite a "yes" in the screening.
+    pub fn confirm(&mut self, q: Question, clock: &impl Clock) -> Result<(), ChartError> {
+        let visit = self.visit.as_mut().ok_or(ChartError::NoVisit)?;
+        if visit.screening.confirm(q, clock.now()) {
+            Ok(())
+        } else {
+            Err(ChartError::InvalidRecord(format!(
+                "there is no yes to confirm for {}",
+                q.short()
+            )))
+        }
+    }
+
+    /// Needles still in the patient, in the order they went in.
+    pub fn needles_in(&self) -> impl Iterator<Item = &Timer> {
+        self.timers.iter().filter(|t| t.is_needle() && t.live())
+    }
+
+    pub fn ledger(&self) -> Ledger {
+        let needles = self.timers.iter().filter(|t| t.is_needle());
+        Ledger {
+            put_in: needles.clone().count(),
+            taken_out: needles.filter(|t| !t.live()).count(),
+        }
+    }
+
+    /// Records every needle still in, and every pair still running, as out now.
+    pub fn remove_all(&mut self, clock: &impl Clock) {
+        for t in self.timers.iter_mut() {
+            t.stop(clock);
+        }
+    }
+
+    /// Ends the open visit. With needles still in it is refused, unless the therapist has
+    /// confirmed that they are all out (`all_out`), which records each one as out now.
+    /// The visit, its screening and its needles are kept with the chart's earlier visits.
+    pub fn end_visit(&mut self, all_out: bool, clock: &impl Clock) -> Result<(), ChartError> {
+        if self.visit.is_none() {
+            return Err(ChartError::NoVisit);
+        }
+        let still_in = self.ledger().still_in();
+        if still_in > 0 && !all_out {
+            return Err(ChartError::NeedlesIn(still_in));
+        }
+        self.remove_all(clock);
+        let mut visit = self.visit.take().expect("checked");
+        visit.ended_at = Some(clock.now());
+        visit.timers = std::mem::take(&mut self.timers);
+        self.visits.push(visit);
+        Ok(())
+    }
+
+    fn electrode(&self, needle: u32) -> Result<(Electrode<'_>, &Timer), ChartError> {
+        let t = self
+            .timer(needle)
+            .filter(|t| t.is_needle())
+            .ok_or(ChartError::UnknownTimer(needle))?;
+        if !t.live() {
+            return Err(ChartError::InvalidPair(
+                "one of the two needles is already out".into(),
+            ));
+        }
+        let trp = self
+            .trp(t.trp)
+            .ok_or(ChartError::UnknownTriggerPoint(t.trp))?;
+        let region = crate::anatomy::muscle(&trp.muscle)
+            .ok_or_else(|| ChartError::UnknownMuscle(trp.muscle.clone()))?
+            .region;
+        Ok((
+            Electrode {
+                muscle: &trp.muscle,
+                region,
+                side: trp.side,
+                view: trp.at.view,
+            },
+            t,
+        ))
+    }
+
+    /// Checks that two needles may carry an e-stim pair, before anything changes.
+    pub fn check_pair(&self, a: u32, b: u32) -> Result<(), ChartError> {
+        let visit = self.visit.as_ref().ok_or(ChartError::NoVisit)?;
+        visit
+            .screening
+            .ready_for_estim()
+            .map_err(ChartError::Screening)?;
+        if a == b {
+            return Err(ChartError::InvalidPair(
+                "a pair needs two different needles".into(),
+            ));
+        }
+        let (ea, _) = self.electrode(a)?;
+        let (eb, _) = self.electrode(b)?;
+        if self.live_pair_of(a).is_some() || self.live_pair_of(b).is_some() {
+            return Err(ChartError::InvalidPair(
+                "one of the two needles already carries a running pair".into(),
+            ));
+        }
+        match estim::crossing(ea, eb) {
+            Some(c) => Err(ChartError::PairCrosses(c)),
+            None => Ok(()),
+        }
+    }
+
+    /// Starts current through two needles with its own timer; returns the pair's timer id.
+    pub fn start_pair(
+        &mut self,
+        needles: [u32; 2],
+        hz: f32,
+        ma: f32,
+        minutes: i64,
+        clock: &impl Clock,
+    ) -> Result<u32, ChartError> {
+        self.check_pair(needles[0], needles[1])?;
+        estim::check_settings(hz, ma, minutes).map_err(ChartError::InvalidPair)?;
+        let trp = self.timer(needles[0]).map(|t| t.trp).unwrap_or_default();
+        let id = self.take_id();
+        let mut timer = Timer::start(id, trp, minutes * MINUTE, clock);
+        timer.estim = Some(EStim { needles, hz, ma });
+        self.timers.push(timer);
+        Ok(id)
+    }
+
+    /// The running e-stim pair that goes through this needle.
+    pub fn live_pair_of(&self, needle: u32) -> Option<&Timer> {
+        self.timers
+            .iter()
+            .find(|t| t.live() && t.estim.is_some_and(|e| e.needles.contains(&needle)))
     }
 
     pub fn pause(&mut self, timer: u32, clock: &impl Clock) -> Result<(), ChartError> {
@@ -187,8 +380,14 @@ impl Chart {
         Ok(())
     }
 
+    /// Ends a timer: the needle comes out (its pair, if any, stops with it), or a pair stops.
     pub fn stop(&mut self, timer: u32, clock: &impl Clock) -> Result<(), ChartError> {
         self.timer_mut(timer)?.stop(clock);
+        for t in self.timers.iter_mut() {
+            if t.estim.is_some_and(|e| e.needles.contains(&timer)) {
+                t.stop(clock);
+            }
+        }
         Ok(())
     }
 
@@ -223,7 +422,7 @@ impl Chart {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::clinic::timer::{FixedClock, MINUTE};
 
@@ -233,6 +432,22 @@ mod tests {
             x,
             y,
         }
+    }
+
+    /// A chart with an open visit whose screening is all "no" (e-stim questions too).
+    pub(crate) fn screened() -> Chart {
+        let mut c = Chart::default();
+        let clock = FixedClock(0);
+        c.start_visit(&clock).unwrap();
+        for q in Question::ALL {
+            c.answer(q, false, &clock).unwrap();
+        }
+        c
+    }
+
+    fn mark(c: &mut Chart, muscle: &str, side: Side, view: View, x: f32, y: f32) -> u32 {
+        c.mark(muscle, side, MapPoint { view, x, y }, &FixedClock(0))
+            .unwrap()
     }
 
     #[test]
@@ -260,8 +475,36 @@ mod tests {
     }
 
     #[test]
-    fn one_live_timer_per_point_and_ordering() {
+    fn no_needle_before_a_visit_and_its_screening() {
         let mut c = Chart::default();
+        let clock = FixedClock(0);
+        let p = c
+            .mark("upper_trapezius", Side::Right, at(40.0, 130.0), &clock)
+            .unwrap();
+        assert_eq!(c.start_timer(p, MINUTE, &clock), Err(ChartError::NoVisit));
+        c.start_visit(&clock).unwrap();
+        assert_eq!(c.start_visit(&clock), Err(ChartError::VisitAlreadyOpen));
+        assert!(matches!(
+            c.start_timer(p, MINUTE, &clock),
+            Err(ChartError::Screening(ScreeningGap::Unanswered(_)))
+        ));
+        for q in Question::ALL.into_iter().filter(|q| !q.estim_only()) {
+            c.answer(q, q == Question::NeedleFear, &clock).unwrap();
+        }
+        assert_eq!(
+            c.start_timer(p, MINUTE, &clock),
+            Err(ChartError::Screening(ScreeningGap::Unconfirmed(
+                Question::NeedleFear
+            )))
+        );
+        assert!(c.timers.is_empty(), "a refused needle leaves no trace");
+        c.confirm(Question::NeedleFear, &clock).unwrap();
+        assert!(c.start_timer(p, MINUTE, &clock).is_ok());
+    }
+
+    #[test]
+    fn several_needles_per_point_ordered_soonest_first() {
+        let mut c = screened();
         let clock = FixedClock(0);
         let p1 = c
             .mark("upper_trapezius", Side::Right, at(40.0, 130.0), &clock)
@@ -270,43 +513,243 @@ mod tests {
             .mark("gluteus_medius", Side::Left, at(-60.0, 356.0), &clock)
             .unwrap();
         let t1 = c.start_timer(p1, 15 * MINUTE, &clock).unwrap();
-        assert_eq!(
-            c.start_timer(p1, 5 * MINUTE, &clock),
-            Err(ChartError::TimerAlreadyRunning(p1))
-        );
+        let t1b = c.start_timer(p1, 20 * MINUTE, &clock).unwrap();
         let t2 = c.start_timer(p2, 5 * MINUTE, &clock).unwrap();
-        let order: Vec<u32> = c
-            .live_timers(&FixedClock(MINUTE))
-            .iter()
-            .map(|t| t.id)
-            .collect();
-        assert_eq!(order, vec![t2, t1]);
-        c.stop(t2, &FixedClock(2 * MINUTE)).unwrap();
-        assert_eq!(c.live_timers(&FixedClock(3 * MINUTE)).len(), 1);
-        // The ended timer frees the point for a new one.
-        assert!(c.start_timer(p2, 5 * MINUTE, &clock).is_ok());
+        let order = |c: &Chart, now| -> Vec<u32> {
+            c.live_timers(&FixedClock(now))
+                .iter()
+                .map(|t| t.id)
+                .collect()
+        };
+        assert_eq!(order(&c, MINUTE), vec![t2, t1, t1b]);
+        // Past due, the most overdue leads; a paused timer keeps its place by remaining time.
+        c.pause(t1b, &FixedClock(2 * MINUTE)).unwrap();
+        assert_eq!(order(&c, 30 * MINUTE), vec![t2, t1, t1b]);
+        assert_eq!(
+            c.timer(t2).unwrap().state(&FixedClock(30 * MINUTE)),
+            TimerState::Overdue
+        );
+        c.stop(t2, &FixedClock(30 * MINUTE)).unwrap();
+        assert_eq!(order(&c, 31 * MINUTE), vec![t1, t1b]);
+        assert_eq!(
+            c.ledger(),
+            Ledger {
+                put_in: 3,
+                taken_out: 1
+            }
+        );
     }
 
     #[test]
-    fn removing_a_point_removes_its_timers() {
-        let mut c = Chart::default();
+    fn a_point_with_a_needle_in_stays_and_its_ended_needles_stay_counted() {
+        let mut c = screened();
         let clock = FixedClock(0);
         let p = c
             .mark("soleus", Side::Left, at(-30.0, 700.0), &clock)
             .unwrap();
-        c.start_timer(p, MINUTE, &clock).unwrap();
+        let t = c.start_timer(p, MINUTE, &clock).unwrap();
+        assert_eq!(c.remove(p), Err(ChartError::NeedleIn(p)));
+        c.stop(t, &FixedClock(MINUTE)).unwrap();
         assert_eq!(c.remove(p).unwrap().muscle, "soleus");
-        assert!(c.trps.is_empty() && c.timers.is_empty());
+        assert_eq!(
+            c.ledger(),
+            Ledger {
+                put_in: 1,
+                taken_out: 1
+            }
+        );
         assert_eq!(c.remove(p), Err(ChartError::UnknownTriggerPoint(p)));
     }
 
     #[test]
     fn timer_controls_on_unknown_ids_are_errors() {
-        let mut c = Chart::default();
+        let mut c = screened();
         assert_eq!(
             c.start_timer(9, MINUTE, &FixedClock(0)),
             Err(ChartError::UnknownTriggerPoint(9))
         );
         assert_eq!(c.pause(3, &FixedClock(0)), Err(ChartError::UnknownTimer(3)));
+    }
+
+    #[test]
+    fn a_visit_with_needles_in_ends_only_when_all_are_confirmed_out() {
+        let mut c = screened();
+        let a = mark(
+            &mut c,
+            "infraspinatus",
+            Side::Right,
+            View::Posterior,
+            60.0,
+            190.0,
+        );
+        let b = mark(
+            &mut c,
+            "gastrocnemius",
+            Side::Left,
+            View::Posterior,
+            -30.0,
+            640.0,
+        );
+        let ta = c.start_timer(a, 10 * MINUTE, &FixedClock(MINUTE)).unwrap();
+        let tb = c
+            .start_timer(b, 20 * MINUTE, &FixedClock(2 * MINUTE))
+            .unwrap();
+        c.stop(ta, &FixedClock(11 * MINUTE)).unwrap();
+        assert_eq!(c.ledger().still_in(), 1);
+        let in_now: Vec<u32> = c.needles_in().map(|t| t.id).collect();
+        assert_eq!(in_now, vec![tb]);
+        assert_eq!(
+            c.end_visit(false, &FixedClock(12 * MINUTE)),
+            Err(ChartError::NeedlesIn(1))
+        );
+        assert!(c.visit.is_some(), "refused: the visit is still open");
+        c.end_visit(true, &FixedClock(13 * MINUTE)).unwrap();
+        assert!(c.visit.is_none() && c.timers.is_empty());
+        let ended = &c.visits[0];
+        assert_eq!(ended.ended_at, Some(13 * MINUTE));
+        assert_eq!(ended.timers.len(), 2);
+        assert_eq!(
+            ended.timers[1].ended_at,
+            Some(13 * MINUTE),
+            "recorded out at the end"
+        );
+        assert_eq!(
+            ended.timers[0].ended_at,
+            Some(11 * MINUTE),
+            "kept its own time out"
+        );
+        assert_eq!(ended.screening.answers.len(), Question::ALL.len());
+        // The next visit asks the screening again.
+        c.start_visit(&FixedClock(99 * MINUTE)).unwrap();
+        assert!(c.start_timer(a, MINUTE, &FixedClock(99 * MINUTE)).is_err());
+    }
+
+    #[test]
+    fn e_stim_pairs_stay_on_one_side_and_follow_their_needles() {
+        let mut c = screened();
+        let clock = FixedClock(0);
+        let ut = mark(
+            &mut c,
+            "upper_trapezius",
+            Side::Right,
+            View::Posterior,
+            40.0,
+            130.0,
+        );
+        let ls = mark(
+            &mut c,
+            "levator_scapulae",
+            Side::Right,
+            View::Posterior,
+            30.0,
+            120.0,
+        );
+        let ml = mark(
+            &mut c,
+            "multifidus",
+            Side::Left,
+            View::Posterior,
+            -8.0,
+            330.0,
+        );
+        let mr = mark(
+            &mut c,
+            "multifidus",
+            Side::Right,
+            View::Posterior,
+            8.0,
+            330.0,
+        );
+        let [n1, n2, n3, n4] =
+            [ut, ls, ml, mr].map(|p| c.start_timer(p, 20 * MINUTE, &clock).unwrap());
+        assert_eq!(
+            c.start_pair([n3, n4], 2.0, 5.0, 10, &clock),
+            Err(ChartError::PairCrosses(Crossing::Spine))
+        );
+        assert_eq!(
+            c.start_pair([n1, n3], 2.0, 5.0, 10, &clock),
+            Err(ChartError::PairCrosses(Crossing::Spine))
+        );
+        assert!(matches!(
+            c.start_pair([n1, n1], 2.0, 5.0, 10, &clock),
+            Err(ChartError::InvalidPair(_))
+        ));
+        assert!(matches!(
+            c.start_pair([n1, n2], 0.0, 5.0, 10, &clock),
+            Err(ChartError::InvalidPair(_))
+        ));
+        let pair = c
+            .start_pair([n1, n2], 2.0, 5.0, estim::DEFAULT_MINUTES, &clock)
+            .unwrap();
+        let t = c.timer(pair).unwrap();
+        assert_eq!(t.duration, 10 * MINUTE);
+        assert_eq!(t.estim.unwrap().needles, [n1, n2]);
+        assert!(matches!(
+            c.start_pair([n2, n1], 2.0, 5.0, 10, &clock),
+            Err(ChartError::InvalidPair(_))
+        ));
+        // A pair is not a needle: the ledger counts four.
+        assert_eq!(c.ledger().put_in, 4);
+        // Taking one of its needles out stops the current.
+        c.stop(n2, &FixedClock(MINUTE)).unwrap();
+        assert_eq!(c.timer(pair).unwrap().ended_at, Some(MINUTE));
+        assert!(c.live_pair_of(n1).is_none());
+    }
+
+    #[test]
+    fn screening_answers_block_e_stim() {
+        let mut c = screened();
+        let clock = FixedClock(0);
+        let a = mark(
+            &mut c,
+            "gastrocnemius",
+            Side::Left,
+            View::Posterior,
+            -30.0,
+            640.0,
+        );
+        let b = mark(&mut c, "soleus", Side::Left, View::Posterior, -30.0, 700.0);
+        let na = c.start_timer(a, 20 * MINUTE, &clock).unwrap();
+        let nb = c.start_timer(b, 20 * MINUTE, &clock).unwrap();
+        c.answer(Question::Pacemaker, true, &clock).unwrap();
+        c.confirm(Question::Pacemaker, &clock).unwrap();
+        assert_eq!(
+            c.start_pair([na, nb], 2.0, 5.0, 10, &clock),
+            Err(ChartError::Screening(ScreeningGap::Blocks(
+                Question::Pacemaker
+            )))
+        );
+        c.answer(Question::Pacemaker, false, &clock).unwrap();
+        assert!(c.start_pair([na, nb], 2.0, 5.0, 10, &clock).is_ok());
+    }
+
+    #[test]
+    fn a_reload_restores_timers_pairs_and_the_visit_with_the_true_time() {
+        let mut c = screened();
+        let a = mark(
+            &mut c,
+            "gastrocnemius",
+            Side::Left,
+            View::Posterior,
+            -30.0,
+            640.0,
+        );
+        let b = mark(&mut c, "soleus", Side::Left, View::Posterior, -30.0, 700.0);
+        let na = c.start_timer(a, 5 * MINUTE, &FixedClock(0)).unwrap();
+        let nb = c.start_timer(b, 20 * MINUTE, &FixedClock(0)).unwrap();
+        c.pause(nb, &FixedClock(2 * MINUTE)).unwrap();
+        let pair = c
+            .start_pair([na, nb], 80.0, 3.5, 10, &FixedClock(MINUTE))
+            .unwrap();
+        let saved = crate::store::schema::encode(&c);
+        // The page was closed for a quarter of an hour.
+        let back = crate::store::schema::decode(&saved).unwrap();
+        assert_eq!(back, c);
+        let later = FixedClock(17 * MINUTE);
+        assert_eq!(back.timer(na).unwrap().state(&later), TimerState::Overdue);
+        assert_eq!(back.timer(na).unwrap().remaining(&later), -12 * MINUTE);
+        assert_eq!(back.timer(nb).unwrap().remaining(&later), 18 * MINUTE);
+        assert_eq!(back.timer(pair).unwrap().state(&later), TimerState::Overdue);
+        assert_eq!(back.visit.as_ref().unwrap().screening.answers.len(), 9);
     }
 }

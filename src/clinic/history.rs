@@ -4,7 +4,6 @@
 
 use super::chart::{Chart, ChartError, MapPoint, PainDab, TriggerPoint};
 use super::findings::{Field, Findings};
-use super::timer::Timer;
 use crate::anatomy::model::Side;
 
 /// How many steps back the therapist can go.
@@ -21,10 +20,10 @@ pub struct Placement {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
     Mark(TriggerPoint),
+    /// Taking a point off the chart. Its ended needles stay in the visit's ledger.
     Remove {
         index: usize,
         trp: TriggerPoint,
-        timers: Vec<Timer>,
     },
     Move {
         id: u32,
@@ -105,10 +104,9 @@ fn backward(chart: &mut Chart, change: &Change) -> Result<(), ChartError> {
             }
             chart.remove(trp.id)?;
         }
-        Change::Remove { index, trp, timers } => {
+        Change::Remove { index, trp } => {
             let at = (*index).min(chart.trps.len());
             chart.trps.insert(at, trp.clone());
-            chart.timers.extend(timers.iter().cloned());
         }
         Change::Move { id, from, .. } => place(chart, *id, from)?,
         Change::Record { id, before, .. } => trp_mut(chart, *id)?.findings = (**before).clone(),
@@ -216,12 +214,6 @@ impl Chart {
         Ok(Change::Remove {
             index,
             trp: self.trps[index].clone(),
-            timers: self
-                .timers
-                .iter()
-                .filter(|t| t.trp == id)
-                .cloned()
-                .collect(),
         })
     }
 
@@ -371,7 +363,7 @@ mod tests {
 
     #[test]
     fn a_point_with_a_needle_in_is_neither_removed_nor_unmarked() {
-        let mut c = Chart::default();
+        let mut c = crate::clinic::chart::tests::screened();
         let mut h = History::default();
         let a = marked(&mut c, &mut h, "infraspinatus", 60.0);
         c.start_timer(a, 10 * MINUTE, &FixedClock(0)).unwrap();

@@ -2,7 +2,9 @@
 //! no signals; the clock is injected.
 
 pub mod chart;
+pub mod estim;
 pub mod findings;
 pub mod history;
 pub mod safety;
 pub mod timer;
+pub mod visit;

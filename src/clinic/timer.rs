@@ -64,6 +64,9 @@ pub struct Timer {
     /// The therapist has acknowledged the alarm of this overdue timer.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub acknowledged: bool,
+    /// Set when this timer runs an e-stim pair rather than a needle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estim: Option<super::estim::EStim>,
 }
 
 impl Timer {
@@ -78,6 +81,7 @@ impl Timer {
             started_at: now,
             ended_at: None,
             acknowledged: false,
+            estim: None,
         }
     }
 
@@ -130,6 +134,15 @@ impl Timer {
         if self.ended_at.is_none() && self.running_since.is_none() {
             self.running_since = Some(clock.now());
         }
+    }
+
+    /// Still in (a needle) or still running current (a pair): not ended.
+    pub fn live(&self) -> bool {
+        self.ended_at.is_none()
+    }
+
+    pub fn is_needle(&self) -> bool {
+        self.estim.is_none()
     }
 
     pub fn stop(&mut self, clock: &impl Clock) {

@@ -129,16 +129,31 @@ fn validate(chart: &Chart) -> Result<(), String> {
             return Err(format!("trigger point {} has no valid position", t.id));
         }
     }
-    for t in &chart.timers {
+    let ended = chart.visits.iter().flat_map(|v| &v.timers);
+    for t in chart.timers.iter().chain(ended) {
         if !ids.insert(t.id) || t.id >= chart.next_id.max(1) {
             return Err(format!("timer id {} is invalid", t.id));
         }
-        if chart.trp(t.trp).is_none() {
+        // A needle still in must be on the chart; an ended one may outlive its point.
+        if t.live() && chart.trp(t.trp).is_none() {
             return Err(format!("timer {} belongs to no trigger point", t.id));
         }
         if t.duration <= 0 {
             return Err(format!("timer {} has no duration", t.id));
         }
+    }
+    for t in &chart.timers {
+        if let Some(e) = t.estim {
+            if e.needles
+                .iter()
+                .any(|n| chart.timer(*n).is_none_or(|n| !n.is_needle()))
+            {
+                return Err(format!("e-stim pair {} has no needles", t.id));
+            }
+        }
+    }
+    if chart.visit.as_ref().is_some_and(|v| v.ended_at.is_some()) {
+        return Err("the open visit has an end".into());
     }
     Ok(())
 }
@@ -151,7 +166,7 @@ mod tests {
     use crate::clinic::timer::{FixedClock, MINUTE};
 
     fn sample() -> Chart {
-        let mut c = Chart::default();
+        let mut c = crate::clinic::chart::tests::screened();
         let clock = FixedClock(1_700_000_000_000);
         let p = c
             .mark(
