@@ -52,6 +52,8 @@ pub struct Settings {
     /// Alarm volume, 0 to 1.
     pub volume: f32,
     pub silent: bool,
+    /// Show a system notification when a timer is due while the page is hidden.
+    pub notify: bool,
 }
 
 impl Default for Settings {
@@ -60,6 +62,7 @@ impl Default for Settings {
             default_minutes: 15,
             volume: 0.6,
             silent: false,
+            notify: false,
         }
     }
 }
@@ -217,6 +220,7 @@ mod tests {
             default_minutes: 20,
             volume: 0.3,
             silent: true,
+            notify: true,
         };
         assert_eq!(decode_settings(&encode_settings(&s)), s);
         assert_eq!(decode_settings("garbage"), Settings::default());

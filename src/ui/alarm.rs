@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 
 use super::state::{AppState, Now};
-use super::timer_dock::trp_label;
+use super::timer_dock::timer_label;
 use crate::clinic::timer::{format_remaining, Millis};
 
 /// How often the tone repeats while an alarm is unacknowledged.
@@ -66,7 +66,15 @@ pub fn AlarmBanner() -> impl IntoView {
         state.chart.with(|c| {
             c.alarming(&now)
                 .iter()
-                .map(|t| (t.id, t.trp, format_remaining(t.remaining(&now))))
+                .map(|t| {
+                    let what = if t.is_needle() { "Needle" } else { "E-stim" };
+                    let text = format!(
+                        "{what} time is up: {} ({})",
+                        timer_label(c, t),
+                        format_remaining(t.remaining(&now))
+                    );
+                    (t.id, text, t.is_needle())
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -80,6 +88,20 @@ pub fn AlarmBanner() -> impl IntoView {
             beep(state.volume.get_untracked());
         }
     });
+    // A system notification for each new alarm while the page is hidden (when asked for).
+    let notified = StoredValue::new(Vec::<u32>::new());
+    Effect::new(move |_| {
+        let now = alarming.get();
+        notified.update_value(|seen| {
+            seen.retain(|id| now.iter().any(|a| a.0 == *id));
+            for (id, text, _) in &now {
+                if !seen.contains(id) {
+                    seen.push(*id);
+                    super::notify::notify_if_hidden(&state, *id, text);
+                }
+            }
+        });
+    });
     // The page title shows the soonest timer, so it can be read from another tab.
     let title = Memo::new(move |_| {
         let now = Now(state.now.get());
@@ -90,7 +112,7 @@ pub fn AlarmBanner() -> impl IntoView {
                     format!(
                         "{} {} · Myomap",
                         format_remaining(t.remaining(&now)),
-                        trp_label(&state, t.trp)
+                        timer_label(c, t)
                     )
                 })
             })
@@ -110,12 +132,12 @@ pub fn AlarmBanner() -> impl IntoView {
                     {move || {
                         alarming.get()
                             .into_iter()
-                            .map(|(id, trp, left)| {
+                            .map(|(id, text, needle)| {
                                 view! {
                                     <li data-alarm-timer=id.to_string()>
-                                        <span class="alarm-text">{format!("Needle time is up: {} ({left})", trp_label(&state, trp))}</span>
+                                        <span class="alarm-text">{text}</span>
                                         <button class="btn" on:click=move |_| { state.commit(|c, _| c.acknowledge(id)); }>"Acknowledge"</button>
-                                        <button class="btn btn-stop" on:click=move |_| { state.commit(|c, clock| c.stop(id, clock)); }>"Needle out"</button>
+                                        <button class="btn btn-stop" on:click=move |_| { state.commit(|c, clock| c.stop(id, clock)); }>{if needle { "Needle out" } else { "Stop e-stim" }}</button>
                                     </li>
                                 }
                             })

@@ -487,9 +487,7 @@ fn Figure(view: View) -> impl IntoView {
     // Live timers of points on this view, with where their marker is.
     let ring_ids = move || {
         state.chart.with(|c| {
-            c.timers
-                .iter()
-                .filter(|t| t.ended_at.is_none())
+            c.needles_in()
                 .filter_map(|t| {
                     let p = c.trp(t.trp)?;
                     (p.at.view == view).then_some((t.id, p.at.x, p.at.y))

@@ -2,7 +2,9 @@
 
 pub mod alarm;
 pub mod body_map;
+pub mod estim;
 pub mod lookup;
+pub mod notify;
 pub mod panel;
 pub mod record;
 pub mod review;
@@ -11,6 +13,7 @@ pub mod search;
 pub mod state;
 pub mod timer_dock;
 pub mod trp_list;
+pub mod visit;
 pub mod wake;
 
 use leptos::prelude::*;

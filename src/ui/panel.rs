@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::state::{AppState, Mode, Now, Selection};
+use super::state::{AppState, Mode, Selection};
 use crate::anatomy::{self, referral};
-use crate::clinic::timer::{TimerState, MINUTE};
+use crate::clinic::timer::MINUTE;
 
 /// Needle-time presets in minutes; 15 is chosen to start.
 const PRESETS: [i64; 5] = [5, 10, 15, 20, 30];
@@ -95,15 +95,13 @@ fn PointPanel() -> impl IntoView {
     });
     // The last needle time used is offered first (15 minutes to start).
     let minutes = state.default_minutes;
-    let has_live_timer = move || {
+    let needles_here = move || {
         let Some((id, _, _)) = point.get() else {
-            return false;
+            return 0;
         };
-        let now = Now(state.now.get());
-        state.chart.with(|c| {
-            c.live_timer_of(id)
-                .is_some_and(|t| t.state(&now) != TimerState::Done)
-        })
+        state
+            .chart
+            .with(|c| c.needles_in().filter(|t| t.trp == id).count())
     };
     view! {
         <div
@@ -114,11 +112,15 @@ fn PointPanel() -> impl IntoView {
         >
             <p class="muscle-name">{move || point.get().map(|p| display_name(&p.1))}</p>
             <p class="muscle-side">{move || point.get().map(|p| format!("Patient's {}", p.2.id()))}</p>
-            <Show
-                when=move || !has_live_timer()
-                fallback=|| view! { <p class="timer-note">"Timer running: see the timer dock."</p> }
-            >
-                <div class="chips" role="group" aria-label="Needle time">
+            <Show when=move || { needles_here() > 0 }>
+                <p class="timer-note" data-needles-here=move || needles_here().to_string()>
+                    {move || match needles_here() {
+                        1 => "1 needle in: see the timer dock. Start another timer to add a needle.".to_string(),
+                        n => format!("{n} needles in: see the timer dock."),
+                    }}
+                </p>
+            </Show>
+            <div class="chips" role="group" aria-label="Needle time">
                     {PRESETS
                         .into_iter()
                         .map(|m| {
@@ -160,7 +162,16 @@ fn PointPanel() -> impl IntoView {
                             super::alarm::unlock_audio();
                             if let Some(id) = state.selected_trp() {
                                 let ms = minutes.get_untracked() * MINUTE;
-                                state.commit(|c, clock| c.start_timer(id, ms, clock));
+                                let ready = state.chart.with_untracked(|c| {
+                                    c.visit.as_ref().is_some_and(|v| v.screening.ready_for_needling().is_ok())
+                                });
+                                if ready {
+                                    state.commit(|c, clock| c.start_timer(id, ms, clock));
+                                } else {
+                                    // The first needle waits for the screening; it goes in when that is done.
+                                    state.pending_needle.set(Some((id, ms)));
+                                    super::visit::open_screening(&state);
+                                }
                             }
                         }
                     >
@@ -168,7 +179,7 @@ fn PointPanel() -> impl IntoView {
                     </button>
                     <span class="start-duration">{move || format!("{} min", minutes.get())}</span>
                 </div>
-            </Show>
+            <super::estim::EStimPanel />
             <super::record::RecordEditor />
         </div>
     }

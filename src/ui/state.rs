@@ -53,6 +53,16 @@ pub enum Mode {
     Pain,
 }
 
+/// A dialog over the treatment screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialog {
+    None,
+    /// The visit's screening checklist.
+    Screening,
+    /// Ending a visit with needles still in: each is listed for confirmation.
+    EndVisit,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub chart: RwSignal<Chart>,
@@ -83,6 +93,12 @@ pub struct AppState {
     pub volume: RwSignal<f32>,
     pub silent: RwSignal<bool>,
     pub default_minutes: RwSignal<i64>,
+    /// System notifications for due timers while the page is hidden (saved).
+    pub notify: RwSignal<bool>,
+    pub dialog: RwSignal<Dialog>,
+    /// A needle asked for before the screening was done (point, duration): it goes in once
+    /// the screening allows it.
+    pub pending_needle: RwSignal<Option<(u32, Millis)>>,
     can_save: StoredValue<bool>,
 }
 
@@ -115,19 +131,28 @@ impl AppState {
             volume: RwSignal::new(settings.volume),
             silent: RwSignal::new(settings.silent),
             default_minutes: RwSignal::new(settings.default_minutes),
+            notify: RwSignal::new(settings.notify),
+            dialog: RwSignal::new(Dialog::None),
+            pending_needle: RwSignal::new(None),
             can_save: StoredValue::new(loaded.can_save),
         }
     }
 
     /// Keeps the preferences on the device whenever one changes.
     pub fn save_settings_on_change(&self) {
-        let (volume, silent, minutes, message) =
-            (self.volume, self.silent, self.default_minutes, self.message);
+        let (volume, silent, minutes, notify, message) = (
+            self.volume,
+            self.silent,
+            self.default_minutes,
+            self.notify,
+            self.message,
+        );
         Effect::new(move |first: Option<()>| {
             let settings = crate::store::schema::Settings {
                 volume: volume.get(),
                 silent: silent.get(),
                 default_minutes: minutes.get(),
+                notify: notify.get(),
             };
             if first.is_some() {
                 if let Err(why) = browser::save_settings(&settings) {

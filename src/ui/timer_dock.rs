@@ -5,18 +5,40 @@ use leptos::prelude::*;
 
 use super::state::{AppState, Now};
 use crate::anatomy;
-use crate::clinic::timer::{format_remaining, TimerState};
+use crate::clinic::chart::Chart;
+use crate::clinic::timer::{format_remaining, Timer, TimerState};
 
 /// "Upper trapezius · R" for a trigger point, as short as a glance needs.
-pub fn trp_label(state: &AppState, trp: u32) -> String {
-    state.chart.with(|c| {
-        c.trp(trp)
-            .map(|t| {
-                let name = anatomy::muscle(&t.muscle).map_or(t.muscle.as_str(), |m| m.name);
-                format!("{name} · {}", t.side.label())
-            })
-            .unwrap_or_else(|| "Removed point".into())
-    })
+pub fn point_label(c: &Chart, trp: u32) -> String {
+    c.trp(trp)
+        .map(|t| {
+            let name = anatomy::muscle(&t.muscle).map_or(t.muscle.as_str(), |m| m.name);
+            format!("{name} · {}", t.side.label())
+        })
+        .unwrap_or_else(|| "Removed point".into())
+}
+
+/// What a timer is about: its needle's point ("…, needle 2" when the point holds several),
+/// or both needles of an e-stim pair.
+pub fn timer_label(c: &Chart, t: &Timer) -> String {
+    if let Some(e) = t.estim {
+        let end = |n: u32| {
+            c.timer(n)
+                .map_or_else(String::new, |n| point_label(c, n.trp))
+        };
+        return format!("E-stim: {} + {}", end(e.needles[0]), end(e.needles[1]));
+    }
+    let same: Vec<u32> = c
+        .timers
+        .iter()
+        .filter(|o| o.is_needle() && o.trp == t.trp)
+        .map(|o| o.id)
+        .collect();
+    let label = point_label(c, t.trp);
+    match same.iter().position(|id| *id == t.id) {
+        Some(i) if same.len() > 1 => format!("{label}, needle {}", i + 1),
+        _ => label,
+    }
 }
 
 #[component]
@@ -57,7 +79,9 @@ pub fn TimerDock() -> impl IntoView {
                 >
                     "Silent"
                 </button>
+                <super::notify::NotifyToggle />
             </div>
+            <super::visit::VisitBar />
             <Show
                 when=move || !order.get().is_empty()
                 fallback=|| view! { <p class="empty">"No timer running. Select a trigger point and start one."</p> }
@@ -85,10 +109,12 @@ fn TimerCard(id: u32) -> impl IntoView {
         timer().map_or_else(String::new, |t| format_remaining(t.remaining(&now)))
     };
     let label = move || {
-        timer()
-            .map(|t| trp_label(&state, t.trp))
+        state
+            .chart
+            .with(|c| c.timer(id).map(|t| timer_label(c, t)))
             .unwrap_or_default()
     };
+    let estim = move || timer().and_then(|t| t.estim);
     let progress = move || {
         let now = Now(state.now.get());
         timer().map_or(1.0, |t| t.progress(&now))
@@ -108,13 +134,19 @@ fn TimerCard(id: u32) -> impl IntoView {
         state.commit(|c, clock| c.extend(id, minutes * crate::clinic::timer::MINUTE, clock));
     };
     view! {
-        <li class="timer" data-timer=id.to_string() data-state=move || st().id()>
+        <li
+            class="timer"
+            data-timer=id.to_string()
+            data-state=move || st().id()
+            data-kind=move || if estim().is_some() { "estim" } else { "needle" }
+        >
             <svg class="ring" viewBox="0 0 48 48" aria-hidden="true">
                 <circle class="ring-track" cx="24" cy="24" r="20" />
                 <circle class="ring-fill" cx="24" cy="24" r="20" stroke-dasharray=dash />
             </svg>
             <div class="timer-text">
                 <span class="timer-label">{label}</span>
+                {move || estim().map(|e| view! { <span class="timer-sub">{format!("{} Hz · {} mA", e.hz, e.ma)}</span> })}
                 <span class="timer-time" role="timer">{text}</span>
             </div>
             <div class="timer-controls">
@@ -126,7 +158,9 @@ fn TimerCard(id: u32) -> impl IntoView {
                 </Show>
                 <button class="btn" on:click=move |_| extend(1)>"+1 min"</button>
                 <button class="btn" on:click=move |_| extend(5)>"+5 min"</button>
-                <button class="btn btn-stop" on:click=stop>"Needle out"</button>
+                <button class="btn btn-stop" on:click=stop>
+                    {move || if estim().is_some() { "Stop e-stim" } else { "Needle out" }}
+                </button>
             </div>
         </li>
     }

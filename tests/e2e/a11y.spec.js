@@ -2,7 +2,7 @@
 import { test, expect } from "@playwright/test";
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
-import { freshStart, showView, tapMuscle } from "./helpers.js";
+import { answerScreening, freshStart, showView, tapMuscle } from "./helpers.js";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -23,11 +23,20 @@ test("every view passes the audit", async ({ page }) => {
   await freshStart(page);
   await audit(page, "empty map");
   await tapMuscle(page, "posterior", "upper_trapezius", "left");
+  // The first needle waits for the visit's screening, which opens by itself.
   await page.getByRole("button", { name: "Start timer" }).tap();
+  const q = page.locator('[data-question="metal_allergy"]');
+  await q.getByRole("button", { name: "Yes", exact: true }).tap();
+  await audit(page, "screening checklist with a yes");
+  await answerScreening(page, { yes: ["metal_allergy"] });
   await expect(page.locator("[data-timer]")).toHaveCount(1);
   await audit(page, "selection with a running timer");
   await page.locator("[data-timer]").getByRole("button", { name: "Pause" }).tap();
   await audit(page, "paused timer");
+  await page.getByRole("button", { name: "End visit" }).tap();
+  await expect(page.locator('[data-dialog="end-visit"]')).toBeVisible();
+  await audit(page, "needles-in confirmation");
+  await page.getByRole("button", { name: "Keep the visit open" }).tap();
   await page.getByRole("button", { name: /Deep/ }).tap();
   await audit(page, "deep layer");
   await showView(page, "anterior");

@@ -82,3 +82,32 @@ export async function atlasToScreen(page, view, x, y) {
     return { x: p.x, y: p.y };
   }, { view, x, y });
 }
+
+/**
+ * Starts a visit and answers its screening: "no" to everything except the question ids in
+ * `yes`, each confirmed. Leaves the screening dialog closed.
+ */
+export async function startVisit(page, { yes = [] } = {}) {
+  await page.getByRole("button", { name: "Start visit" }).tap();
+  await answerScreening(page, { yes });
+}
+
+/** Answers the open screening dialog (see `startVisit`) and presses Done. */
+export async function answerScreening(page, { yes = [] } = {}) {
+  const dialog = page.locator('[data-dialog="screening"]');
+  await expect(dialog).toBeVisible();
+  for (const q of await dialog.locator("[data-question]").all()) {
+    const id = await q.getAttribute("data-question");
+    if (yes.includes(id)) {
+      await q.getByRole("button", { name: "Yes", exact: true }).tap();
+      await q.getByRole("button", { name: "Confirm and go on" }).tap();
+      await expect(q).toHaveAttribute("data-answer", "confirmed");
+    } else {
+      await q.getByRole("button", { name: "No", exact: true }).tap();
+      await expect(q).toHaveAttribute("data-answer", "no");
+    }
+  }
+  await expect(dialog.locator("[data-screening]")).not.toHaveAttribute("data-screening", "incomplete");
+  await dialog.getByRole("button", { name: "Done" }).tap();
+  await expect(dialog).toHaveCount(0);
+}

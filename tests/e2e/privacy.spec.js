@@ -1,12 +1,13 @@
 // Nothing leaves the device: the page requests only its own files, and the
 // Content-Security-Policy refuses anything else even if code tried.
 import { test, expect } from "@playwright/test";
-import { freshStart, tapMuscle } from "./helpers.js";
+import { freshStart, tapMuscle, startVisit } from "./helpers.js";
 
 test("the page only ever requests its own origin", async ({ page, baseURL }) => {
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
   await freshStart(page);
+  await startVisit(page);
   await tapMuscle(page, "posterior", "upper_trapezius", "right");
   await page.getByRole("button", { name: "Start timer" }).tap();
   await expect(page.locator("[data-timer]")).toHaveCount(1);

@@ -1,6 +1,6 @@
 // The whole path by touch: body map -> tap -> trigger point -> timer -> saved -> reload.
 import { test, expect } from "@playwright/test";
-import { freshStart, markerCentre, muscleSel, showView, tapMuscle } from "./helpers.js";
+import { freshStart, markerCentre, muscleSel, showView, tapMuscle, startVisit } from "./helpers.js";
 
 const SKELETON = [
   ["upper_trapezius", "posterior", "sup"],
@@ -75,6 +75,7 @@ test("deep layer: levator scapulae is reachable and superficial muscles become o
 test("a timer runs from timestamps, pauses, resumes and survives a reload with its marker", async ({ page }) => {
   await page.clock.install({ time: new Date("2026-03-02T09:00:00Z") });
   await freshStart(page);
+  await startVisit(page);
   const p = await tapMuscle(page, "posterior", "infraspinatus", "right");
   const id = await page.locator("[data-trp]").getAttribute("data-trp");
   await page.getByRole("button", { name: "Start timer" }).tap();

@@ -2,7 +2,7 @@
 // the alarm banner naming the needle, the page title, the ring on the map, +1/+5, needle out,
 // and a reload mid-run.
 import { test, expect } from "@playwright/test";
-import { freshStart, tapMuscle } from "./helpers.js";
+import { freshStart, startVisit, tapMuscle } from "./helpers.js";
 
 test.use({ reducedMotion: "reduce" });
 
@@ -16,6 +16,7 @@ async function startTimer(page, view, muscle, side, minutes) {
 test("three timers, overdue alarm with banner, title and ring, acknowledge, +5 min, needle out, reload", async ({ page }) => {
   await page.clock.install({ time: new Date("2026-03-02T09:00:00Z") });
   await freshStart(page);
+  await startVisit(page);
   await startTimer(page, "posterior", "upper_trapezius", "right", 5);
   await startTimer(page, "posterior", "gluteus_medius", "left", 10);
   await startTimer(page, "posterior", "infraspinatus", "left", 15);
@@ -74,6 +75,7 @@ test("three timers, overdue alarm with banner, title and ring, acknowledge, +5 m
 test("+1 min adds a minute; a custom time can be chosen", async ({ page }) => {
   await page.clock.install({ time: new Date("2026-03-02T09:00:00Z") });
   await freshStart(page);
+  await startVisit(page);
   await tapMuscle(page, "anterior", "tibialis_anterior", "right");
   await page.getByLabel("Custom minutes").fill("7");
   await page.getByLabel("Custom minutes").press("Enter");
@@ -103,6 +105,7 @@ test("the screen stays on while a timer runs, and the lock is taken again after 
     Object.defineProperty(Navigator.prototype, "wakeLock", { get: () => api, configurable: true });
   });
   await freshStart(page);
+  await startVisit(page);
   await expect(page.locator("[data-wake-lock]")).toHaveCount(0);
   await tapMuscle(page, "posterior", "infraspinatus", "right");
   await page.getByRole("button", { name: "Start timer" }).tap();
@@ -120,6 +123,7 @@ test("the screen stays on while a timer runs, and the lock is taken again after 
 
 test("volume, silent mode and the last needle time are kept on the device", async ({ page }) => {
   await freshStart(page);
+  await startVisit(page);
   await tapMuscle(page, "anterior", "tibialis_anterior", "left");
   await page.getByRole("button", { name: "20 min", exact: true }).tap();
   await page.getByRole("button", { name: "Silent" }).tap();

@@ -1,0 +1,255 @@
+//! The visit: its bar in the timer dock (start, needle count, screening, end), the screening
+//! checklist, and the confirmation that lists every needle still in before a visit ends.
+
+use leptos::prelude::*;
+
+use super::state::{AppState, Dialog};
+use super::timer_dock::timer_label;
+use crate::clinic::timer::Millis;
+use crate::clinic::visit::Question;
+
+/// "09:32", the wall-clock time of day on this tablet.
+pub fn clock_time(ms: Millis) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+}
+
+/// Starts a visit (if none is open) and opens its screening.
+pub fn open_screening(state: &AppState) {
+    if state.chart.with_untracked(|c| c.visit.is_none()) {
+        state.commit(|c, clock| c.start_visit(clock));
+    }
+    state.dialog.set(Dialog::Screening);
+}
+
+#[component]
+pub fn VisitBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let open = Memo::new(move |_| state.chart.with(|c| c.visit.as_ref().map(|v| v.started_at)));
+    let ledger = Memo::new(move |_| state.chart.with(|c| c.ledger()));
+    let to_answer = Memo::new(move |_| {
+        state.chart.with(|c| {
+            c.visit
+                .as_ref()
+                .is_some_and(|v| v.screening.ready_for_needling().is_err())
+        })
+    });
+    let last = move || {
+        state.chart.with(|c| {
+            c.visits.last().map(|v| {
+                let n = v.timers.iter().filter(|t| t.is_needle()).count();
+                format!(
+                    "Last visit {}–{}: {n} needle{} in, all out.",
+                    clock_time(v.started_at),
+                    v.ended_at.map(clock_time).unwrap_or_default(),
+                    if n == 1 { "" } else { "s" }
+                )
+            })
+        })
+    };
+    let end = move |_| {
+        if ledger.get_untracked().still_in() > 0 {
+            state.dialog.set(Dialog::EndVisit);
+        } else {
+            state.commit(|c, clock| c.end_visit(false, clock));
+        }
+    };
+    view! {
+        <div class="visit-bar" data-visit=move || if open.get().is_some() { "open" } else { "none" }>
+            <Show
+                when=move || open.get().is_some()
+                fallback=move || view! {
+                    <p class="visit-text">{move || last().unwrap_or_else(|| "No visit under way.".into())}</p>
+                    <button class="btn btn-primary" on:click=move |_| open_screening(&state)>"Start visit"</button>
+                }
+            >
+                <p class="visit-text">
+                    <span>{move || format!("Visit since {}", open.get().map(clock_time).unwrap_or_default())}</span>
+                    <span class="ledger" data-needles-in=move || ledger.get().still_in().to_string()>
+                        {move || {
+                            let l = ledger.get();
+                            format!("Needles in {} · out {}", l.put_in, l.taken_out)
+                        }}
+                    </span>
+                </p>
+                <button
+                    class="btn"
+                    class:attention=move || to_answer.get()
+                    on:click=move |_| state.dialog.set(Dialog::Screening)
+                >
+                    "Screening"
+                </button>
+                <button class="btn" on:click=end>"End visit"</button>
+            </Show>
+        </div>
+        <Show when=move || state.dialog.get() == Dialog::Screening>
+            <ScreeningDialog />
+        </Show>
+        <Show when=move || state.dialog.get() == Dialog::EndVisit>
+            <EndVisitDialog />
+        </Show>
+    }
+}
+
+#[component]
+fn ScreeningDialog() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let status = Memo::new(move |_| {
+        state.chart.with(|c| {
+            let Some(v) = c.visit.as_ref() else {
+                return ("none", "No visit under way.".to_string());
+            };
+            match (
+                v.screening.ready_for_needling(),
+                v.screening.ready_for_estim(),
+            ) {
+                (Err(gap), _) => ("incomplete", format!("Not ready for needling: {gap}.")),
+                (Ok(()), Ok(())) => ("ready", "Ready for needling and e-stim.".into()),
+                (Ok(()), Err(gap)) => ("needling", format!("Ready for needling. E-stim: {gap}.")),
+            }
+        })
+    });
+    let pending = move || {
+        let (trp, ms) = state.pending_needle.get()?;
+        let label = state.chart.with(|c| super::timer_dock::point_label(c, trp));
+        Some(format!(
+            "“Done” starts the {} min timer for {label}.",
+            ms / crate::clinic::timer::MINUTE
+        ))
+    };
+    let done = move |_| {
+        state.dialog.set(Dialog::None);
+        // A needle asked for before the screening goes in now, if the screening allows it.
+        if let Some((trp, ms)) = state.pending_needle.get_untracked() {
+            state.pending_needle.set(None);
+            if status.get_untracked().0 != "incomplete" {
+                state.commit(|c, clock| c.start_timer(trp, ms, clock));
+            }
+        }
+    };
+    let questions = Question::ALL
+        .into_iter()
+        .map(|q| {
+            let heading = (q == Question::Pacemaker)
+                .then(|| view! { <li class="q-heading"><h3>"Before e-stim"</h3></li> });
+            view! {
+                {heading}
+                <QuestionRow q=q />
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="dialog-backdrop">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="screening-title" data-dialog="screening">
+                <h2 id="screening-title">"Screening before the first needle"</h2>
+                <p class="dialog-lead">"Ask each question. A yes shows what it means and needs your confirmation to go on. The answers are saved with this visit."</p>
+                <ol class="questions">{questions}</ol>
+                <p class="screening-status" data-screening=move || status.get().0>{move || status.get().1}</p>
+                <Show when=move || status.get().0 != "incomplete">
+                    <p class="pending">{pending}</p>
+                </Show>
+                <div class="dialog-actions">
+                    <button class="btn btn-primary" on:click=done>"Done"</button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn QuestionRow(q: Question) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let answer = Memo::new(move |_| {
+        state.chart.with(|c| {
+            c.visit
+                .as_ref()
+                .and_then(|v| v.screening.answer_of(q).map(|a| (a.yes, a.confirmed_at)))
+        })
+    });
+    let set = move |yes: bool| {
+        state.commit(|c, clock| c.answer(q, yes, clock));
+    };
+    let pressed = move |yes: bool| (answer.get().map(|a| a.0) == Some(yes)).to_string();
+    view! {
+        <li
+            class="question"
+            role="group"
+            aria-label=q.ask()
+            data-question=q.id()
+            data-answer=move || match answer.get() {
+                None => "",
+                Some((false, _)) => "no",
+                Some((true, None)) => "yes",
+                Some((true, Some(_))) => "confirmed",
+            }
+        >
+            <p class="q-text">{q.ask()}</p>
+            <div class="yes-no">
+                <button class="btn" aria-pressed=move || pressed(false) on:click=move |_| set(false)>"No"</button>
+                <button class="btn" aria-pressed=move || pressed(true) on:click=move |_| set(true)>"Yes"</button>
+            </div>
+            <Show when=move || answer.get().is_some_and(|a| a.0)>
+                <div class="meaning">
+                    <p>{q.meaning()}</p>
+                    <Show
+                        when=move || answer.get().is_some_and(|a| a.1.is_none())
+                        fallback=move || view! {
+                            <p class="confirmed">{move || format!("Confirmed at {}.", answer.get().and_then(|a| a.1).map(clock_time).unwrap_or_default())}</p>
+                        }
+                    >
+                        <button class="btn btn-primary" on:click=move |_| { state.commit(|c, clock| c.confirm(q, clock)); }>
+                            "Confirm and go on"
+                        </button>
+                    </Show>
+                </div>
+            </Show>
+        </li>
+    }
+}
+
+#[component]
+fn EndVisitDialog() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let needles = Memo::new(move |_| {
+        state.chart.with(|c| {
+            c.needles_in()
+                .map(|t| (t.id, timer_label(c, t), clock_time(t.started_at)))
+                .collect::<Vec<_>>()
+        })
+    });
+    // Closes by itself once the last needle is out in the dock.
+    Effect::new(move |_| {
+        if needles.get().is_empty() {
+            state.dialog.set(Dialog::None);
+        }
+    });
+    let remove_all = move |_| {
+        if state.commit(|c, clock| c.end_visit(true, clock)).is_some() {
+            state.dialog.set(Dialog::None);
+        }
+    };
+    view! {
+        <div class="dialog-backdrop">
+            <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="end-title" data-dialog="end-visit">
+                <h2 id="end-title">{move || {
+                    let n = needles.get().len();
+                    format!("{n} needle{} still in", if n == 1 { " is" } else { "s are" })
+                }}</h2>
+                <p class="dialog-lead">"The visit cannot end with needles unaccounted for. Check each one:"</p>
+                <ul class="needles-in">
+                    {move || needles.get().into_iter().map(|(id, label, since)| view! {
+                        <li data-needle=id.to_string()>
+                            <span class="needle-label">{label}</span>
+                            <span class="needle-since">{format!("in since {since}")}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <p>"“Remove all” records every needle above as out now and ends the visit."</p>
+                <div class="dialog-actions">
+                    <button class="btn" on:click=move |_| state.dialog.set(Dialog::None)>"Keep the visit open"</button>
+                    <button class="btn btn-stop" on:click=remove_all>"Remove all"</button>
+                </div>
+            </div>
+        </div>
+    }
+}
