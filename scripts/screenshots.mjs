@@ -24,9 +24,21 @@ const demo = JSON.stringify({
     ],
     timers: [
       { id: 5, trp: 1, duration: 900000, banked: 0, running_since: now - 412000, started_at: now - 412000, ended_at: null },
-      { id: 6, trp: 3, duration: 600000, banked: 120000, running_since: null, started_at: now - 300000, ended_at: null },
+      { id: 6, trp: 3, duration: 1200000, banked: 0, running_since: now - 300000, started_at: now - 300000, ended_at: null },
+      { id: 7, trp: 1, duration: 600000, banked: 0, running_since: now - 130000, started_at: now - 130000, ended_at: null, estim: { needles: [5, 6], hz: 2, ma: 4 } },
+      { id: 8, trp: 2, duration: 600000, banked: 120000, running_since: null, started_at: now - 400000, ended_at: null },
     ],
-    next_id: 7,
+    next_id: 9,
+    visit: {
+      started_at: now - 900000,
+      screening: {
+        answers: ["bleeding", "pregnancy", "needle_fear", "local_infection", "lymphoedema", "metal_allergy",
+          "immune_suppression", "pacemaker", "epilepsy"].map((question) => ({
+          question, yes: question === "needle_fear", answered_at: now - 880000,
+          ...(question === "needle_fear" ? { confirmed_at: now - 870000 } : {}),
+        })),
+      },
+    },
   },
 });
 
@@ -50,6 +62,20 @@ try {
     await page.touchscreen.tap(m.x + m.width / 2, m.y + m.height / 2);
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${out}/${name}-map.png` });
+    await page.getByRole("button", { name: "Screening" }).tap();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}/${name}-screening.png` });
+    await page.getByRole("button", { name: "Done" }).tap();
+    await page.getByRole("button", { name: "End visit" }).tap();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}/${name}-end-visit.png` });
+    await page.getByRole("button", { name: "Keep the visit open" }).tap();
+    await page.locator('[data-trp-row="3"]').tap();
+    await page.waitForTimeout(200);
+    await page.locator(".side-scroll").evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.locator(".estim").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${out}/${name}-estim.png` });
+    await page.locator('[data-trp-row="1"]').tap();
     await page.getByRole("button", { name: /Deep/ }).tap();
     await page.waitForTimeout(200);
     await page.screenshot({ path: `${out}/${name}-deep.png` });

@@ -131,7 +131,7 @@ fn ScreeningDialog() -> impl IntoView {
         .into_iter()
         .map(|q| {
             let heading = (q == Question::Pacemaker)
-                .then(|| view! { <li class="q-heading"><h3>"Before e-stim"</h3></li> });
+                .then(|| view! { <h3 class="q-heading">"Before e-stim"</h3> });
             view! {
                 {heading}
                 <QuestionRow q=q />
@@ -143,7 +143,7 @@ fn ScreeningDialog() -> impl IntoView {
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="screening-title" data-dialog="screening">
                 <h2 id="screening-title">"Screening before the first needle"</h2>
                 <p class="dialog-lead">"Ask each question. A yes shows what it means and needs your confirmation to go on. The answers are saved with this visit."</p>
-                <ol class="questions">{questions}</ol>
+                <div class="questions">{questions}</div>
                 <p class="screening-status" data-screening=move || status.get().0>{move || status.get().1}</p>
                 <Show when=move || status.get().0 != "incomplete">
                     <p class="pending">{pending}</p>
@@ -171,7 +171,7 @@ fn QuestionRow(q: Question) -> impl IntoView {
     };
     let pressed = move |yes: bool| (answer.get().map(|a| a.0) == Some(yes)).to_string();
     view! {
-        <li
+        <div
             class="question"
             role="group"
             aria-label=q.ask()
@@ -203,7 +203,7 @@ fn QuestionRow(q: Question) -> impl IntoView {
                     </Show>
                 </div>
             </Show>
-        </li>
+        </div>
     }
 }
 
