@@ -38,6 +38,8 @@ if (!html.includes("CSP_PLACEHOLDER")) {
   console.error("csp.mjs: index.html has no CSP placeholder");
   process.exit(1);
 }
-html = html.replace("CSP_PLACEHOLDER", policy);
+// A minified page may carry the placeholder unquoted (content=CSP_PLACEHOLDER): the policy has
+// spaces and quotes, so always write it as a double-quoted attribute value.
+html = html.replace(/"CSP_PLACEHOLDER"|CSP_PLACEHOLDER/, `"${policy}"`);
 writeFileSync(file, html);
 console.log(`csp.mjs: policy written with ${hashes.length} script hash(es)`);

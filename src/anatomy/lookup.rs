@@ -111,7 +111,7 @@ pub fn rank(pain: &[PainDab]) -> Vec<Candidate> {
             }
         }
     }
-    found.sort_by(|a, b| {
+    crate::small_sort::sort_by(&mut found, |a, b| {
         (b.essential > 0.0)
             .cmp(&(a.essential > 0.0))
             .then(b.essential.total_cmp(&a.essential))

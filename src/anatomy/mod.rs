@@ -4,6 +4,7 @@ pub mod atlas;
 pub mod geometry;
 pub mod lookup;
 pub mod model;
+mod packed;
 pub mod presets;
 pub mod referral;
 

@@ -74,7 +74,7 @@ pub fn search(query: &str) -> Vec<&'static Muscle> {
             Some((rank, m))
         })
         .collect();
-    hits.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.name.cmp(b.1.name)));
+    crate::small_sort::sort_by(&mut hits, |a, b| a.0.cmp(&b.0).then(a.1.name.cmp(b.1.name)));
     hits.into_iter().map(|(_, m)| m).collect()
 }
 

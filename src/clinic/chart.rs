@@ -416,7 +416,7 @@ impl Chart {
             .iter()
             .filter(|t| t.state(clock) != TimerState::Done)
             .collect();
-        live.sort_by_key(|t| (t.remaining(clock), t.id));
+        crate::small_sort::sort_by_key(&mut live, |t| (t.remaining(clock), t.id));
         live
     }
 }

@@ -258,7 +258,7 @@ fn labels(view: View, layer: Layer, px_per_unit: f64) -> impl IntoView {
             (area, p.muscle, p.at)
         })
         .collect();
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    crate::small_sort::sort_by(&mut candidates, |a, b| b.0.total_cmp(&a.0));
     let unit = FONT_PX / px_per_unit.max(0.01);
     let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
     let mut out = Vec::new();
@@ -343,7 +343,7 @@ fn zone_paths(view: View, muscle: &str, side: Side) -> Vec<(String, &'static str
     let s = view.x_sign(side);
     let mut zones: Vec<_> = p.zones.iter().filter(|z| z.view == view).collect();
     // Spillover first, so the essential zones lie on top.
-    zones.sort_by_key(|z| z.grade == referral::Grade::Essential);
+    crate::small_sort::sort_by_key(&mut zones, |z| z.grade == referral::Grade::Essential);
     zones
         .into_iter()
         .map(|z| {

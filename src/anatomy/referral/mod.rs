@@ -13,6 +13,7 @@ mod thigh_leg;
 mod trunk_hip;
 
 use super::model::View;
+use super::packed;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Grade {
@@ -98,8 +99,153 @@ const CAUTIONS: [&[Caution]; 5] = [
 ];
 
 pub fn patterns() -> impl Iterator<Item = &'static Pattern> {
-    PATTERNS.into_iter().flatten()
+    static DECODED: std::sync::OnceLock<Vec<Pattern>> = std::sync::OnceLock::new();
+    DECODED
+        .get_or_init(|| {
+            let mut r = packed::Reader::new(&ZONE_POINTS);
+            let mut zones = ZONE_HEADS.iter();
+            PATTERN_HEADS
+                .iter()
+                .map(|h| Pattern {
+                    muscle: h.muscle,
+                    sites: h.sites,
+                    zones: zones
+                        .by_ref()
+                        .take(h.zones)
+                        .map(|&(view, grade)| Zone {
+                            view,
+                            grade,
+                            outline: r.points(),
+                        })
+                        .collect::<Vec<_>>()
+                        .leak(),
+                    refers_to: h.refers_to,
+                    for_patient: h.for_patient,
+                })
+                .collect()
+        })
+        .iter()
 }
+
+// The app reads the patterns from a packed form of the tables (see `super::packed`): the
+// zone outlines are only read at compile time.
+
+/// A pattern without its zones.
+struct PatternHead {
+    muscle: &'static str,
+    sites: &'static [Site],
+    zones: usize,
+    refers_to: &'static str,
+    for_patient: &'static str,
+}
+
+const PATTERN_COUNT: usize = {
+    let (mut n, mut t) = (0, 0);
+    while t < PATTERNS.len() {
+        n += PATTERNS[t].len();
+        t += 1;
+    }
+    n
+};
+
+static PATTERN_HEADS: [PatternHead; PATTERN_COUNT] = {
+    let mut out = [const {
+        PatternHead {
+            muscle: "",
+            sites: &[],
+            zones: 0,
+            refers_to: "",
+            for_patient: "",
+        }
+    }; PATTERN_COUNT];
+    let (mut t, mut n) = (0, 0);
+    while t < PATTERNS.len() {
+        let mut i = 0;
+        while i < PATTERNS[t].len() {
+            let p = &PATTERNS[t][i];
+            out[n] = PatternHead {
+                muscle: p.muscle,
+                sites: p.sites,
+                zones: p.zones.len(),
+                refers_to: p.refers_to,
+                for_patient: p.for_patient,
+            };
+            n += 1;
+            i += 1;
+        }
+        t += 1;
+    }
+    out
+};
+
+const ZONE_COUNT: usize = {
+    let (mut n, mut t) = (0, 0);
+    while t < PATTERNS.len() {
+        let mut i = 0;
+        while i < PATTERNS[t].len() {
+            n += PATTERNS[t][i].zones.len();
+            i += 1;
+        }
+        t += 1;
+    }
+    n
+};
+
+static ZONE_HEADS: [(View, Grade); ZONE_COUNT] = {
+    let mut out = [(View::Anterior, Grade::Essential); ZONE_COUNT];
+    let (mut t, mut n) = (0, 0);
+    while t < PATTERNS.len() {
+        let mut i = 0;
+        while i < PATTERNS[t].len() {
+            let mut z = 0;
+            while z < PATTERNS[t][i].zones.len() {
+                let zone = &PATTERNS[t][i].zones[z];
+                out[n] = (zone.view, zone.grade);
+                n += 1;
+                z += 1;
+            }
+            i += 1;
+        }
+        t += 1;
+    }
+    out
+};
+
+const ZONE_BYTES: usize = {
+    let (mut n, mut t) = (0, 0);
+    while t < PATTERNS.len() {
+        let mut i = 0;
+        while i < PATTERNS[t].len() {
+            let mut z = 0;
+            while z < PATTERNS[t][i].zones.len() {
+                n += packed::size(PATTERNS[t][i].zones[z].outline);
+                z += 1;
+            }
+            i += 1;
+        }
+        t += 1;
+    }
+    n
+};
+
+static ZONE_POINTS: [u8; ZONE_BYTES] = {
+    let mut out = [0; ZONE_BYTES];
+    let (mut at, mut t) = (0, 0);
+    while t < PATTERNS.len() {
+        let mut i = 0;
+        while i < PATTERNS[t].len() {
+            let mut z = 0;
+            while z < PATTERNS[t][i].zones.len() {
+                at = packed::put(&mut out, at, PATTERNS[t][i].zones[z].outline);
+                z += 1;
+            }
+            i += 1;
+        }
+        t += 1;
+    }
+    assert!(at == ZONE_BYTES);
+    out
+};
 
 pub fn pattern(muscle: &str) -> Option<&'static Pattern> {
     patterns().find(|p| p.muscle == muscle)
@@ -120,4 +266,36 @@ pub fn has_caution(muscle: &str) -> bool {
         std::sync::OnceLock::new();
     SET.get_or_init(|| cautions().map(|c| c.muscle).collect())
         .contains(muscle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_patterns_decode_to_the_authored_ones() {
+        let authored: Vec<&Pattern> = PATTERNS.into_iter().flatten().collect();
+        let decoded: Vec<&Pattern> = patterns().collect();
+        assert_eq!(authored.len(), decoded.len());
+        for (a, d) in authored.iter().zip(&decoded) {
+            assert_eq!(
+                (a.muscle, a.refers_to, a.for_patient),
+                (d.muscle, d.refers_to, d.for_patient)
+            );
+            assert_eq!(a.sites.len(), d.sites.len());
+            for (asite, dsite) in a.sites.iter().zip(d.sites) {
+                assert_eq!(
+                    (asite.view, asite.at, asite.label),
+                    (dsite.view, dsite.at, dsite.label)
+                );
+            }
+            assert_eq!(a.zones.len(), d.zones.len());
+            for (az, dz) in a.zones.iter().zip(d.zones) {
+                assert_eq!(
+                    (az.view, az.grade, az.outline),
+                    (dz.view, dz.grade, dz.outline)
+                );
+            }
+        }
+    }
 }
