@@ -4,6 +4,7 @@
 
 pub mod anatomy;
 pub mod clinic;
+pub mod num;
 pub mod small_sort;
 pub mod store;
 pub mod viewport;

@@ -110,9 +110,12 @@ impl Camera {
     }
 
     pub fn css(&self) -> String {
+        use crate::num::fixed;
         format!(
-            "translate({:.2}px, {:.2}px) scale({:.4})",
-            self.tx, self.ty, self.scale
+            "translate({}px, {}px) scale({})",
+            fixed(self.tx, 2, true),
+            fixed(self.ty, 2, true),
+            fixed(self.scale, 4, true)
         )
     }
 }

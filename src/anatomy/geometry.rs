@@ -36,12 +36,7 @@ pub fn closed_spline(points: &[Pt]) -> Vec<Cubic> {
 
 fn fmt1(v: f32) -> String {
     // One decimal is far below a pixel at any zoom the map allows; trims the DOM text.
-    let r = (v * 10.0).round() / 10.0;
-    if r == r.trunc() {
-        format!("{}", r as i32)
-    } else {
-        format!("{r:.1}")
-    }
+    crate::num::short(v)
 }
 
 /// SVG path data (`M .. C .. Z`) for a closed smooth outline.

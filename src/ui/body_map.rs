@@ -28,6 +28,15 @@ const DRAG_SLOP_PX: f64 = 8.0;
 const BRUSH_PX: f64 = 14.0;
 
 /// Converts a pointer position on screen into the figure's atlas coordinates.
+/// An SVG `translate(x y)` for a spot on the map, to a tenth of an atlas unit.
+fn translate(x: f32, y: f32) -> String {
+    format!(
+        "translate({} {})",
+        crate::num::short(x),
+        crate::num::short(y)
+    )
+}
+
 fn to_atlas(svg: &web_sys::SvgsvgElement, client_x: f64, client_y: f64) -> Option<(f32, f32)> {
     let ctm = svg.get_screen_ctm()?.inverse().ok()?;
     let p = svg.create_svg_point();
@@ -361,7 +370,7 @@ fn zone_paths(view: View, muscle: &str, side: Side) -> Vec<(String, &'static str
 fn Figure(view: View) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (vx, vy, vw, vh) = anatomy::VIEW_BOX;
-    let view_box = format!("{vx} {vy} {vw} {vh}");
+    let view_box = [vx, vy, vw, vh].map(crate::num::short).join(" ");
     let art = NodeRef::<leptos::svg::Svg>::new();
     let stage = NodeRef::<leptos::html::Div>::new();
     let gesture = StoredValue::new(Gesture::default());
@@ -803,8 +812,8 @@ fn Figure(view: View) -> impl IntoView {
                 <div
                     class="zoomer"
                     style:transform=move || state.camera.get().css()
-                    style:--zoom=move || format!("{:.4}", zoom_vars.get().0)
-                    style:--unit=move || format!("{:.4}", zoom_vars.get().1)
+                    style:--zoom=move || crate::num::fixed(zoom_vars.get().0, 4, true)
+                    style:--unit=move || crate::num::fixed(zoom_vars.get().1, 4, true)
                 >
                     <svg
                         node_ref=art
@@ -859,7 +868,7 @@ fn Figure(view: View) -> impl IntoView {
                                     .into_iter()
                                     .map(|(x, y, label)| {
                                         view! {
-                                            <g class="hint" data-hint=label transform=format!("translate({x} {y})")>
+                                            <g class="hint" data-hint=label transform=translate(x, y)>
                                                 <g class="glyph"><circle r="9" /></g>
                                             </g>
                                         }
@@ -870,10 +879,10 @@ fn Figure(view: View) -> impl IntoView {
                         // Needles with a running timer wear the dock's progress ring on the map too.
                         <g class="timer-rings">
                             <For each=ring_ids key=|r| (r.0, r.1.to_bits(), r.2.to_bits()) let((timer, x, y))>
-                                <g class="timer-ring" class:alarming=move || ring_alarm(timer) data-timer-ring=timer.to_string() transform=format!("translate({x} {y})")>
+                                <g class="timer-ring" class:alarming=move || ring_alarm(timer) data-timer-ring=timer.to_string() transform=translate(x, y)>
                                     <g class="glyph">
                                         <circle class="ring-bg" r="11" />
-                                        <circle class="ring-arc" r="11" transform="rotate(-90)" stroke-dasharray=move || format!("{:.1} 69.1", ring_progress(timer) * 69.1) />
+                                        <circle class="ring-arc" r="11" transform="rotate(-90)" stroke-dasharray=move || format!("{} 69.1", crate::num::short(ring_progress(timer) * 69.1)) />
                                     </g>
                                 </g>
                             </For>
@@ -886,7 +895,7 @@ fn Figure(view: View) -> impl IntoView {
                                     data-trp=m.id.to_string()
                                     data-status=if m.latent { "latent" } else { "active" }
                                     data-caution=m.caution.then_some("true")
-                                    transform=format!("translate({} {})", m.x, m.y)
+                                    transform=translate(m.x, m.y)
                                 >
                                     <g class="glyph">
                                         <circle class="trp-dot" r=MARKER_PX />
@@ -902,7 +911,7 @@ fn Figure(view: View) -> impl IntoView {
                                 .get()
                                 .map(|(x, y)| {
                                     view! {
-                                        <g class="sel-x" transform=format!("translate({x} {y})")>
+                                        <g class="sel-x" transform=translate(x, y)>
                                             <g class="glyph">
                                                 <circle class="sel-ring" r="10" />
                                                 <path class="sel-cross" d="M-5 -5 L5 5 M-5 5 L5 -5" />

@@ -46,8 +46,8 @@ pub fn EStimPanel() -> impl IntoView {
             refusal.set(Some("Choose the second needle of the pair.".into()));
             return;
         };
-        let parse = |s: RwSignal<String>| s.get_untracked().trim().replace(',', ".").parse::<f32>();
-        let (Ok(hz), Ok(ma), Ok(min)) = (
+        let parse = |s: RwSignal<String>| crate::num::parse(&s.get_untracked());
+        let (Some(hz), Some(ma), Ok(min)) = (
             parse(hz),
             parse(ma),
             minutes.get_untracked().trim().parse::<i64>(),

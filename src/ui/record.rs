@@ -102,13 +102,12 @@ pub fn RecordEditor() -> impl IntoView {
                     inputmode="decimal"
                     min="0"
                     step="0.1"
-                    prop:value=move || get(&findings.get()).map(|v| format!("{v}")).unwrap_or_default()
+                    prop:value=move || get(&findings.get()).map(crate::num::short).unwrap_or_default()
                     on:change=move |ev| {
                         let raw = event_target_value(&ev);
-                        let value = raw.trim().replace(',', ".");
-                        if value.is_empty() {
+                        if raw.trim().is_empty() {
                             edit(field, Box::new(move |f| set(f, None)));
-                        } else if let Ok(v) = value.parse::<f32>() {
+                        } else if let Some(v) = crate::num::parse(&raw) {
                             edit(field, Box::new(move |f| set(f, Some(v))));
                         } else {
                             state.message.set(Some(format!("“{raw}” is not a number.")));
@@ -204,7 +203,7 @@ pub fn RecordEditor() -> impl IntoView {
                                         aria-pressed=move || (findings.get().needle.gauge_mm == Some(g)).to_string()
                                         on:click=move |_| edit(Field::Needle, Box::new(move |f| f.needle.gauge_mm = Some(g)))
                                     >
-                                        {format!("{g:.2}")}
+                                        {crate::num::fixed(g, 2, false)}
                                     </button>
                                 }
                             })

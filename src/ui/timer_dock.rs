@@ -64,9 +64,9 @@ pub fn TimerDock() -> impl IntoView {
                         max="1"
                         step="0.1"
                         aria-label="Alarm volume"
-                        prop:value=move || state.volume.get().to_string()
+                        prop:value=move || crate::num::short(state.volume.get())
                         on:input=move |ev| {
-                            if let Ok(v) = event_target_value(&ev).parse::<f32>() {
+                            if let Some(v) = crate::num::parse(&event_target_value(&ev)) {
                                 state.volume.set(v.clamp(0.0, 1.0));
                             }
                         }
@@ -120,7 +120,7 @@ fn TimerCard(id: u32) -> impl IntoView {
         timer().map_or(1.0, |t| t.progress(&now))
     };
     // Ring: circumference of r=20 is 125.66.
-    let dash = move || format!("{:.2} 125.66", progress() * 125.66);
+    let dash = move || format!("{} 125.66", crate::num::fixed(progress() * 125.66, 2, true));
     let pause = move |_| {
         state.commit(|c, clock| c.pause(id, clock));
     };
@@ -146,7 +146,7 @@ fn TimerCard(id: u32) -> impl IntoView {
             </svg>
             <div class="timer-text">
                 <span class="timer-label">{label}</span>
-                {move || estim().map(|e| view! { <span class="timer-sub">{format!("{} Hz · {} mA", e.hz, e.ma)}</span> })}
+                {move || estim().map(|e| view! { <span class="timer-sub">{format!("{} Hz · {} mA", crate::num::short(e.hz), crate::num::short(e.ma))}</span> })}
                 <span class="timer-time" role="timer">{text}</span>
             </div>
             <div class="timer-controls">
