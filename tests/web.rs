@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use myomap::anatomy::model::{Side, View};
 use myomap::clinic::chart::{Chart, MapPoint};
 use myomap::clinic::timer::{FixedClock, MINUTE};
+use myomap::clinic::visit::Question;
 use myomap::store::{browser, schema};
 use myomap::ui::{body_map::BodyMap, state::AppState, timer_dock::TimerDock};
 use wasm_bindgen::JsCast;
@@ -18,6 +19,16 @@ fn storage() -> web_sys::Storage {
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
+}
+
+/// A chart with a visit under way whose screening is all "no".
+fn screened(now: i64) -> Chart {
+    let mut chart = Chart::default();
+    chart.start_visit(&FixedClock(now)).unwrap();
+    for q in Question::ALL {
+        chart.answer(q, false, &FixedClock(now)).unwrap();
+    }
+    chart
 }
 
 async fn settle() {
@@ -84,7 +95,7 @@ fn a_newer_format_is_left_untouched_and_saving_pauses() {
 #[wasm_bindgen_test]
 fn saved_chart_loads_back() {
     storage().clear().unwrap();
-    let mut chart = Chart::default();
+    let mut chart = screened(500);
     let clock = FixedClock(1_000);
     let id = chart
         .mark(
@@ -197,7 +208,7 @@ async fn tapping_a_muscle_places_a_marker_at_the_touched_atlas_point() {
 async fn timer_dock_shows_state_and_time_of_each_timer() {
     storage().clear().unwrap();
     let now = js_sys::Date::now() as i64;
-    let mut chart = Chart::default();
+    let mut chart = screened(now);
     let at = MapPoint {
         view: View::Anterior,
         x: -43.0,
@@ -244,6 +255,65 @@ async fn timer_dock_shows_state_and_time_of_each_timer() {
         .unwrap()
         .unwrap();
     assert_eq!(control.text_content().as_deref(), Some("Resume"));
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn ending_a_visit_with_a_needle_in_lists_it_and_remove_all_records_it_out() {
+    storage().clear().unwrap();
+    let now = js_sys::Date::now() as i64;
+    let mut chart = screened(now);
+    let at = MapPoint {
+        view: View::Posterior,
+        x: 60.0,
+        y: 190.0,
+    };
+    let p = chart
+        .mark("infraspinatus", Side::Right, at, &FixedClock(now))
+        .unwrap();
+    chart.start_timer(p, 10 * MINUTE, &FixedClock(now)).unwrap();
+    browser::save(&chart).unwrap();
+
+    let host = stage();
+    let handle = leptos::mount::mount_to(host.clone(), || {
+        provide_context(AppState::load());
+        view! { <TimerDock /> }
+    });
+    settle().await;
+    let button = |name: &str| -> web_sys::HtmlElement {
+        let all = host.query_selector_all("button").unwrap();
+        (0..all.length())
+            .filter_map(|i| all.item(i))
+            .map(|n| n.unchecked_into::<web_sys::HtmlElement>())
+            .find(|b| b.text_content().as_deref().map(str::trim) == Some(name))
+            .unwrap_or_else(|| panic!("no button {name}"))
+    };
+    button("End visit").click();
+    settle().await;
+    let dialog = host
+        .query_selector("[data-dialog='end-visit']")
+        .unwrap()
+        .expect("the confirmation opens");
+    let rows = dialog.query_selector_all("[data-needle]").unwrap();
+    assert_eq!(rows.length(), 1);
+    let row = rows.item(0).unwrap().text_content().unwrap();
+    assert!(row.contains("Infraspinatus · Right"), "{row}");
+    assert!(row.contains("in since"), "{row}");
+    // Still open, and saved as open, until the therapist confirms.
+    let saved = schema::decode(&storage().get_item(browser::KEY).unwrap().unwrap()).unwrap();
+    assert!(saved.visit.is_some());
+
+    button("Remove all").click();
+    settle().await;
+    assert!(host
+        .query_selector("[data-dialog='end-visit']")
+        .unwrap()
+        .is_none());
+    let saved = schema::decode(&storage().get_item(browser::KEY).unwrap().unwrap()).unwrap();
+    assert!(saved.visit.is_none());
+    assert_eq!(saved.visits.len(), 1);
+    assert!(saved.visits[0].timers.iter().all(|t| t.ended_at.is_some()));
     drop(handle);
     host.remove();
 }
