@@ -64,11 +64,11 @@ pub fn VisitBar() -> impl IntoView {
                 }
             >
                 <p class="visit-text">
-                    <span>{move || format!("Visit since {}", open.get().map(clock_time).unwrap_or_default())}</span>
-                    <span class="ledger" data-needles-in=move || ledger.get().still_in().to_string()>
+                    <span>{move || format!("Visit {}", open.get().map(clock_time).unwrap_or_default())}</span>
+                    <span class="ledger" title="Needles put in and taken out in this visit" data-needles-in=move || ledger.get().still_in().to_string()>
                         {move || {
                             let l = ledger.get();
-                            format!("Needles in {} · out {}", l.put_in, l.taken_out)
+                            format!("{} in · {} out", l.put_in, l.taken_out)
                         }}
                     </span>
                 </p>

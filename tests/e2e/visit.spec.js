@@ -63,7 +63,7 @@ test("a visit with needles in ends only through a confirmation that lists each n
   await tapMuscle(page, "posterior", "infraspinatus", "left");
   await page.getByRole("button", { name: "Start timer" }).tap();
   await page.locator('[data-timer]:has-text("Infraspinatus")').getByRole("button", { name: "Needle out" }).tap();
-  await expect(page.locator(".ledger")).toHaveText("Needles in 3 · out 1");
+  await expect(page.locator(".ledger")).toHaveText("3 in · 1 out");
 
   await page.getByRole("button", { name: "End visit" }).tap();
   const confirm = page.locator('[data-dialog="end-visit"]');
@@ -129,7 +129,7 @@ test("an e-stim pair across the spine is refused with the reason; a pair on one 
   // Taking one of its needles out stops the current too.
   await page.locator('[data-timer][data-kind="needle"]:has-text("Upper trapezius")').getByRole("button", { name: "Needle out" }).tap();
   await expect(pair).toHaveCount(0);
-  await expect(page.locator(".ledger")).toHaveText("Needles in 3 · out 1");
+  await expect(page.locator(".ledger")).toHaveText("3 in · 1 out");
 });
 
 test("a pacemaker in the screening blocks e-stim with a clear message", async ({ page }) => {
