@@ -31,6 +31,20 @@ fn screened(now: i64) -> Chart {
     chart
 }
 
+/// The timer dock mounted on a fresh stage with the app state loaded from storage.
+async fn mount_dock() -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl Mountable>,
+) {
+    let host = stage();
+    let handle = leptos::mount::mount_to(host.clone(), || {
+        provide_context(AppState::load());
+        view! { <TimerDock /> }
+    });
+    settle().await;
+    (host, handle)
+}
+
 async fn settle() {
     let p = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
@@ -225,12 +239,7 @@ async fn timer_dock_shows_state_and_time_of_each_timer() {
     chart.pause(ta, &FixedClock(now)).unwrap();
     browser::save(&chart).unwrap();
 
-    let host = stage();
-    let handle = leptos::mount::mount_to(host.clone(), || {
-        provide_context(AppState::load());
-        view! { <TimerDock /> }
-    });
-    settle().await;
+    let (host, handle) = mount_dock().await;
     let cards = host.query_selector_all("[data-timer]").unwrap();
     assert_eq!(cards.length(), 2);
     let first: web_sys::Element = cards.item(0).unwrap().unchecked_into();
@@ -275,12 +284,7 @@ async fn ending_a_visit_with_a_needle_in_lists_it_and_remove_all_records_it_out(
     chart.start_timer(p, 10 * MINUTE, &FixedClock(now)).unwrap();
     browser::save(&chart).unwrap();
 
-    let host = stage();
-    let handle = leptos::mount::mount_to(host.clone(), || {
-        provide_context(AppState::load());
-        view! { <TimerDock /> }
-    });
-    settle().await;
+    let (host, handle) = mount_dock().await;
     let button = |name: &str| -> web_sys::HtmlElement {
         let all = host.query_selector_all("button").unwrap();
         (0..all.length())

@@ -111,3 +111,12 @@ export async function answerScreening(page, { yes = [] } = {}) {
   await dialog.getByRole("button", { name: "Done" }).tap();
   await expect(dialog).toHaveCount(0);
 }
+
+/** Marks a point on a muscle and puts a needle in with a timer of `minutes` (a visit must be
+ * under way and screened). */
+export async function startNeedle(page, view, muscle, side, minutes = 20) {
+  await tapMuscle(page, view, muscle, side);
+  await page.getByRole("button", { name: `${minutes} min`, exact: true }).tap();
+  await page.getByRole("button", { name: "Start timer" }).tap();
+  await page.waitForTimeout(400); // the next tap elsewhere is not a double tap
+}

@@ -2,24 +2,17 @@
 // the alarm banner naming the needle, the page title, the ring on the map, +1/+5, needle out,
 // and a reload mid-run.
 import { test, expect } from "@playwright/test";
-import { freshStart, startVisit, tapMuscle } from "./helpers.js";
+import { freshStart, startNeedle, startVisit, tapMuscle } from "./helpers.js";
 
 test.use({ reducedMotion: "reduce" });
-
-async function startTimer(page, view, muscle, side, minutes) {
-  await tapMuscle(page, view, muscle, side);
-  await page.getByRole("button", { name: `${minutes} min`, exact: true }).tap();
-  await page.getByRole("button", { name: "Start timer" }).tap();
-  await page.waitForTimeout(400); // the next tap elsewhere is not a double tap
-}
 
 test("three timers, overdue alarm with banner, title and ring, acknowledge, +5 min, needle out, reload", async ({ page }) => {
   await page.clock.install({ time: new Date("2026-03-02T09:00:00Z") });
   await freshStart(page);
   await startVisit(page);
-  await startTimer(page, "posterior", "upper_trapezius", "right", 5);
-  await startTimer(page, "posterior", "gluteus_medius", "left", 10);
-  await startTimer(page, "posterior", "infraspinatus", "left", 15);
+  await startNeedle(page, "posterior", "upper_trapezius", "right", 5);
+  await startNeedle(page, "posterior", "gluteus_medius", "left", 10);
+  await startNeedle(page, "posterior", "infraspinatus", "left", 15);
   const timers = page.locator("[data-timer]");
   await expect(timers).toHaveCount(3);
   // Soonest first.

@@ -2,16 +2,9 @@
 // lists every needle still in, e-stim pairs (refused across the spine, blocked by screening),
 // and notifications while the page is hidden.
 import { test, expect } from "@playwright/test";
-import { answerScreening, freshStart, startVisit, tapMuscle } from "./helpers.js";
+import { freshStart, startNeedle, startVisit, tapMuscle } from "./helpers.js";
 
 test.use({ reducedMotion: "reduce" });
-
-async function needle(page, view, muscle, side, minutes = 20) {
-  await tapMuscle(page, view, muscle, side);
-  await page.getByRole("button", { name: `${minutes} min`, exact: true }).tap();
-  await page.getByRole("button", { name: "Start timer" }).tap();
-  await page.waitForTimeout(400); // the next tap elsewhere is not a double tap
-}
 
 test("the first needle waits for the screening; a yes shows its meaning and needs a confirmation; answers are saved", async ({ page }) => {
   await page.clock.install({ time: new Date("2026-03-02T09:00:00Z") });
@@ -58,8 +51,8 @@ test("a visit with needles in ends only through a confirmation that lists each n
   await page.clock.install({ time: new Date("2026-03-02T09:00:00Z") });
   await freshStart(page);
   await startVisit(page);
-  await needle(page, "posterior", "upper_trapezius", "right");
-  await needle(page, "posterior", "gluteus_medius", "left");
+  await startNeedle(page, "posterior", "upper_trapezius", "right");
+  await startNeedle(page, "posterior", "gluteus_medius", "left");
   await tapMuscle(page, "posterior", "infraspinatus", "left");
   await page.getByRole("button", { name: "Start timer" }).tap();
   await page.locator('[data-timer]:has-text("Infraspinatus")').getByRole("button", { name: "Needle out" }).tap();
@@ -100,9 +93,9 @@ test("an e-stim pair across the spine is refused with the reason; a pair on one 
   await page.clock.install({ time: new Date("2026-03-02T09:00:00Z") });
   await freshStart(page);
   await startVisit(page);
-  await needle(page, "posterior", "infraspinatus", "left");
-  await needle(page, "posterior", "infraspinatus", "right");
-  await needle(page, "posterior", "upper_trapezius", "right");
+  await startNeedle(page, "posterior", "infraspinatus", "left");
+  await startNeedle(page, "posterior", "infraspinatus", "right");
+  await startNeedle(page, "posterior", "upper_trapezius", "right");
 
   // Right infraspinatus selected: pair it with the left one, across the spine.
   await page.locator("[data-trp-row]").filter({ hasText: "Infraspinatus" }).filter({ hasText: "Right" }).tap();
@@ -135,8 +128,8 @@ test("an e-stim pair across the spine is refused with the reason; a pair on one 
 test("a pacemaker in the screening blocks e-stim with a clear message", async ({ page }) => {
   await freshStart(page);
   await startVisit(page, { yes: ["pacemaker"] });
-  await needle(page, "posterior", "gluteus_medius", "right");
-  await needle(page, "posterior", "gluteus_maximus", "right");
+  await startNeedle(page, "posterior", "gluteus_medius", "right");
+  await startNeedle(page, "posterior", "gluteus_maximus", "right");
   const estim = page.getByRole("region", { name: "E-stim" });
   await estim.getByRole("button", { name: "Pair with Gluteus medius · Right" }).tap();
   await estim.getByLabel("Intensity (mA)").fill("3");
@@ -172,7 +165,7 @@ test("notifications are asked for only on a tap, and shown for a due timer while
   await freshStart(page);
   expect(await page.evaluate(() => window.__asked)).toBe(0);
   await startVisit(page);
-  await needle(page, "posterior", "gluteus_medius", "left", 5);
+  await startNeedle(page, "posterior", "gluteus_medius", "left", 5);
   const notify = page.getByRole("button", { name: "Notify" });
   await notify.tap();
   await expect(notify).toHaveAttribute("aria-pressed", "true");
