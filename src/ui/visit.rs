@@ -22,6 +22,18 @@ pub fn open_screening(state: &AppState) {
     state.dialog.set(Dialog::Screening);
 }
 
+/// Moves focus to a dialog's heading when it opens, so that a screen reader announces it and
+/// the page behind is not what a keyboard reaches first.
+fn focus_on_open() -> NodeRef<leptos::html::H2> {
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    heading
+}
+
 #[component]
 pub fn VisitBar() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -127,6 +139,7 @@ fn ScreeningDialog() -> impl IntoView {
             }
         }
     };
+    let heading = focus_on_open();
     let questions = Question::ALL
         .into_iter()
         .map(|q| {
@@ -141,7 +154,7 @@ fn ScreeningDialog() -> impl IntoView {
     view! {
         <div class="dialog-backdrop">
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="screening-title" data-dialog="screening">
-                <h2 id="screening-title">"Screening before the first needle"</h2>
+                <h2 id="screening-title" tabindex="-1" node_ref=heading>"Screening before the first needle"</h2>
                 <p class="dialog-lead">"Ask each question. A yes shows what it means and needs your confirmation to go on. The answers are saved with this visit."</p>
                 <div class="questions">{questions}</div>
                 <p class="screening-status" data-screening=move || status.get().0>{move || status.get().1}</p>
@@ -223,6 +236,7 @@ fn EndVisitDialog() -> impl IntoView {
             state.dialog.set(Dialog::None);
         }
     });
+    let heading = focus_on_open();
     let remove_all = move |_| {
         if state.commit(|c, clock| c.end_visit(true, clock)).is_some() {
             state.dialog.set(Dialog::None);
@@ -231,7 +245,7 @@ fn EndVisitDialog() -> impl IntoView {
     view! {
         <div class="dialog-backdrop">
             <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="end-title" data-dialog="end-visit">
-                <h2 id="end-title">{move || {
+                <h2 id="end-title" tabindex="-1" node_ref=heading>{move || {
                     let n = needles.get().len();
                     format!("{n} needle{} still in", if n == 1 { " is" } else { "s are" })
                 }}</h2>

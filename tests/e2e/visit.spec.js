@@ -15,6 +15,7 @@ test("the first needle waits for the screening; a yes shows its meaning and need
   // No needle yet: the visit starts and asks its screening first.
   const dialog = page.locator('[data-dialog="screening"]');
   await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("heading", { level: 2 })).toBeFocused();
   await expect(page.locator("[data-timer]")).toHaveCount(0);
   await expect(page.locator("[data-visit]")).toHaveAttribute("data-visit", "open");
 
@@ -62,6 +63,7 @@ test("a visit with needles in ends only through a confirmation that lists each n
   const confirm = page.locator('[data-dialog="end-visit"]');
   await expect(confirm).toBeVisible();
   await expect(confirm.getByRole("heading")).toHaveText("2 needles are still in");
+  await expect(confirm.getByRole("heading")).toBeFocused();
   const rows = confirm.locator("[data-needle]");
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText("Upper trapezius · Right");
