@@ -229,6 +229,36 @@ mod tests {
     }
 
     #[test]
+    fn rejects_inconsistent_visits_and_pairs() {
+        // A pair whose needle is gone.
+        let mut c = sample();
+        let needle = c.timers[0].id;
+        let point = c.timers[0].trp;
+        let n2 = c.start_timer(point, 15 * MINUTE, &FixedClock(1)).unwrap();
+        c.start_pair([needle, n2], 2.0, 3.0, 10, &FixedClock(2))
+            .unwrap();
+        assert!(decode(&encode(&c)).is_ok());
+        c.timers.retain(|t| t.id != n2);
+        assert!(matches!(
+            decode(&encode(&c)),
+            Err(DecodeError::Unreadable(_))
+        ));
+        // An "open" visit that has an end.
+        let mut c = sample();
+        c.visit.as_mut().unwrap().ended_at = Some(5);
+        assert!(matches!(
+            decode(&encode(&c)),
+            Err(DecodeError::Unreadable(_))
+        ));
+        // An ended visit keeps needles whose point was later deleted.
+        let mut c = sample();
+        c.remove_all(&FixedClock(3));
+        c.end_visit(false, &FixedClock(4)).unwrap();
+        c.trps.clear();
+        assert_eq!(decode(&encode(&c)), Ok(c));
+    }
+
+    #[test]
     fn rejects_dangling_references() {
         let mut c = sample();
         c.timers[0].trp = 99;
