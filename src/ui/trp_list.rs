@@ -6,16 +6,27 @@ use super::state::{AppState, Selection};
 use crate::anatomy;
 use crate::clinic::findings::Status;
 
+/// Rows shown before "Show all": a session rarely has more, and hundreds of rows would cost
+/// every tap on the map a relayout of the whole list.
+const SHOWN: usize = 40;
+
 #[component]
 pub fn TrpList() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let all = RwSignal::new(false);
     // Rows are keyed by what they show; names are static strings, so a change to one point
     // allocates nothing for the others.
     let rows = move || {
+        let selected = state.selected_trp();
+        let all = all.get();
         state.chart.with(|c| {
+            let from = c.trps.len().saturating_sub(SHOWN);
             c.trps
                 .iter()
-                .map(|t| {
+                .enumerate()
+                // The most recent points, and the selected one wherever it is.
+                .filter(|(i, t)| all || *i >= from || Some(t.id) == selected)
+                .map(|(_, t)| {
                     let name = anatomy::muscle(&t.muscle).map_or("Unknown muscle", |m| m.name);
                     (
                         t.id,
@@ -57,6 +68,18 @@ pub fn TrpList() -> impl IntoView {
                         </li>
                     </For>
                 </ul>
+                <Show when=move || state.chart.with(|c| c.trps.len() > SHOWN)>
+                    <p class="list-more">
+                        <span>{move || if all.get() {
+                            "All points shown.".to_string()
+                        } else {
+                            format!("The {SHOWN} most recent points are shown.")
+                        }}</span>
+                        <button class="btn small" aria-pressed=move || all.get().to_string() on:click=move |_| all.update(|a| *a = !*a)>
+                            {move || format!("Show all {}", state.chart.with(|c| c.trps.len()))}
+                        </button>
+                    </p>
+                </Show>
             </Show>
         </section>
     }

@@ -204,3 +204,29 @@ test("caution badge and guidance over a hazard; both sides of the thorax raise a
   await page.getByRole("button", { name: "Undo", exact: true }).tap();
   await expect(warning).toHaveCount(0);
 });
+
+test("a long session lists its most recent points and the selected one; Show all lists every point", async ({ page }) => {
+  const trps = Array.from({ length: 45 }, (_, i) => ({
+    id: i + 1,
+    muscle: "gluteus_maximus",
+    side: i % 2 ? "left" : "right",
+    at: { view: "posterior", x: (i % 2 ? -1 : 1) * (40 + (i % 5) * 4), y: 380 + Math.floor(i / 5) * 4 },
+    marked_at: 1,
+  }));
+  await page.goto("/");
+  await page.evaluate((raw) => { localStorage.clear(); localStorage.setItem("myomap.chart", raw); },
+    JSON.stringify({ app: "myomap", schema: 1, chart: { trps, timers: [], next_id: 46 } }));
+  await page.reload();
+  await expect(page.locator("[data-trp]")).toHaveCount(45);
+  const rows = page.locator("[data-trp-row]");
+  await expect(rows).toHaveCount(40);
+  await expect(page.locator('[data-trp-row="1"]')).toHaveCount(0);
+  await expect(page.locator('[data-trp-row="45"]')).toHaveCount(1);
+  // Selecting an older point on the map brings its row into the list.
+  await showView(page, "posterior");
+  const m = await markerCentre(page, 1);
+  await page.touchscreen.tap(m.x, m.y);
+  await expect(page.locator('[data-trp-row="1"]')).toHaveAttribute("aria-current", "true");
+  await page.getByRole("button", { name: "Show all 45" }).tap();
+  await expect(rows).toHaveCount(45);
+});
