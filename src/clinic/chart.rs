@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::estim::{self, Crossing, EStim, Electrode};
 use super::findings::Findings;
 use super::timer::{Clock, Millis, Timer, TimerState, MINUTE};
-use super::visit::{Question, ScreeningGap, Visit};
+use super::visit::{Adverse, Question, ScreeningGap, Visit};
 use crate::anatomy::model::{Side, View};
 
 /// A spot on one view of the atlas (x from the midline, y from the vertex, atlas units).
@@ -251,6 +251,15 @@ impl Chart {
                 q.short()
             )))
         }
+    }
+
+    /// Notes (or takes back) an adverse event of the open visit.
+    pub fn toggle_adverse(&mut self, event: Adverse) -> Result<(), ChartError> {
+        self.visit
+            .as_mut()
+            .ok_or(ChartError::NoVisit)?
+            .toggle_adverse(event);
+        Ok(())
     }
 
     /// Needles still in the patient, in the order they went in.

@@ -223,6 +223,38 @@ impl Screening {
     }
 }
 
+/// A mild adverse event recorded for a visit (the ones seen in practice: bruising, bleeding,
+/// pain during or after needling, and a vasovagal reaction).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Adverse {
+    Bruising,
+    Bleeding,
+    PainDuring,
+    PainAfter,
+    Fainting,
+}
+
+impl Adverse {
+    pub const ALL: [Adverse; 5] = [
+        Adverse::Bruising,
+        Adverse::Bleeding,
+        Adverse::PainDuring,
+        Adverse::PainAfter,
+        Adverse::Fainting,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Adverse::Bruising => "Bruising",
+            Adverse::Bleeding => "Bleeding",
+            Adverse::PainDuring => "Pain during",
+            Adverse::PainAfter => "Pain after",
+            Adverse::Fainting => "Dizziness or fainting",
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Visit {
     pub started_at: Millis,
@@ -232,6 +264,21 @@ pub struct Visit {
     /// The needle and e-stim timers of an ended visit (an open visit's are on the chart).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub timers: Vec<Timer>,
+    /// Adverse events recorded for the visit, in the order they were noted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adverse: Vec<Adverse>,
+}
+
+impl Visit {
+    /// Notes an adverse event, or takes back one noted by mistake.
+    pub fn toggle_adverse(&mut self, event: Adverse) {
+        match self.adverse.iter().position(|a| *a == event) {
+            Some(i) => {
+                self.adverse.remove(i);
+            }
+            None => self.adverse.push(event),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -287,6 +334,16 @@ mod tests {
             s.ready_for_needling(),
             Err(ScreeningGap::Unconfirmed(Question::Bleeding))
         );
+    }
+
+    #[test]
+    fn adverse_events_are_noted_once_and_can_be_taken_back() {
+        let mut v = Visit::default();
+        v.toggle_adverse(Adverse::Bruising);
+        v.toggle_adverse(Adverse::PainAfter);
+        assert_eq!(v.adverse, vec![Adverse::Bruising, Adverse::PainAfter]);
+        v.toggle_adverse(Adverse::Bruising);
+        assert_eq!(v.adverse, vec![Adverse::PainAfter]);
     }
 
     #[test]

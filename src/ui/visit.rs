@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::state::{AppState, Dialog};
 use super::timer_dock::timer_label;
 use crate::clinic::timer::Millis;
-use crate::clinic::visit::Question;
+use crate::clinic::visit::{Adverse, Question};
 
 /// "09:32", the wall-clock time of day on this tablet.
 pub fn clock_time(ms: Millis) -> String {
@@ -50,22 +50,26 @@ pub fn VisitBar() -> impl IntoView {
         state.chart.with(|c| {
             c.visits.last().map(|v| {
                 let n = v.timers.iter().filter(|t| t.is_needle()).count();
+                let events: Vec<&str> = v.adverse.iter().map(|a| a.label()).collect();
+                let needles = match n {
+                    0 => "no needle".to_string(),
+                    1 => "1 needle in, all out".to_string(),
+                    n => format!("{n} needles in, all out"),
+                };
                 format!(
-                    "Last visit {}–{}: {n} needle{} in, all out.",
+                    "Last visit {}–{}: {needles}. {}",
                     clock_time(v.started_at),
                     v.ended_at.map(clock_time).unwrap_or_default(),
-                    if n == 1 { "" } else { "s" }
+                    if events.is_empty() {
+                        "No adverse event.".to_string()
+                    } else {
+                        format!("Noted: {}.", events.join(", "))
+                    }
                 )
             })
         })
     };
-    let end = move |_| {
-        if ledger.get_untracked().still_in() > 0 {
-            state.dialog.set(Dialog::EndVisit);
-        } else {
-            state.commit(|c, clock| c.end_visit(false, clock));
-        }
-    };
+    let end = move |_| state.dialog.set(Dialog::EndVisit);
     view! {
         <div class="visit-bar" data-visit=move || if open.get().is_some() { "open" } else { "none" }>
             <Show
@@ -230,38 +234,71 @@ fn EndVisitDialog() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    // Closes by itself once the last needle is out in the dock.
-    Effect::new(move |_| {
-        if needles.get().is_empty() {
-            state.dialog.set(Dialog::None);
-        }
+    let noted = Memo::new(move |_| {
+        state.chart.with(|c| {
+            c.visit
+                .as_ref()
+                .map(|v| v.adverse.clone())
+                .unwrap_or_default()
+        })
     });
     let heading = focus_on_open();
-    let remove_all = move |_| {
-        if state.commit(|c, clock| c.end_visit(true, clock)).is_some() {
+    // With needles in, only "Remove all" ends the visit: it records each one as out.
+    let finish = move |all_out: bool| {
+        if state
+            .commit(|c, clock| c.end_visit(all_out, clock))
+            .is_some()
+        {
             state.dialog.set(Dialog::None);
         }
     };
+    let events = Adverse::ALL
+        .into_iter()
+        .map(|a| {
+            view! {
+                <button
+                    class="chip"
+                    aria-pressed=move || noted.get().contains(&a).to_string()
+                    on:click=move |_| { state.commit(|c, _| c.toggle_adverse(a)); }
+                >
+                    {a.label()}
+                </button>
+            }
+        })
+        .collect_view();
     view! {
         <div class="dialog-backdrop">
             <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="end-title" data-dialog="end-visit">
-                <h2 id="end-title" tabindex="-1" node_ref=heading>{move || {
-                    let n = needles.get().len();
-                    format!("{n} needle{} still in", if n == 1 { " is" } else { "s are" })
+                <h2 id="end-title" tabindex="-1" node_ref=heading>{move || match needles.get().len() {
+                    0 => "End the visit".to_string(),
+                    1 => "1 needle is still in".to_string(),
+                    n => format!("{n} needles are still in"),
                 }}</h2>
-                <p class="dialog-lead">"The visit cannot end with needles unaccounted for. Check each one:"</p>
-                <ul class="needles-in">
-                    {move || needles.get().into_iter().map(|(id, label, since)| view! {
-                        <li data-needle=id.to_string()>
-                            <span class="needle-label">{label}</span>
-                            <span class="needle-since">{format!("in since {since}")}</span>
-                        </li>
-                    }).collect_view()}
-                </ul>
-                <p>"“Remove all” records every needle above as out now and ends the visit."</p>
+                <Show
+                    when=move || !needles.get().is_empty()
+                    fallback=|| view! { <p class="dialog-lead">"Every needle of this visit is out."</p> }
+                >
+                    <p class="dialog-lead">"The visit cannot end with needles unaccounted for. Check each one:"</p>
+                    <ul class="needles-in">
+                        {move || needles.get().into_iter().map(|(id, label, since)| view! {
+                            <li data-needle=id.to_string()>
+                                <span class="needle-label">{label}</span>
+                                <span class="needle-since">{format!("in since {since}")}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <p>"“Remove all” records every needle above as out now and ends the visit."</p>
+                </Show>
+                <h3 class="q-heading">"Adverse events"</h3>
+                <div class="chips" role="group" aria-label="Adverse events of this visit">{events}</div>
                 <div class="dialog-actions">
                     <button class="btn" on:click=move |_| state.dialog.set(Dialog::None)>"Keep the visit open"</button>
-                    <button class="btn btn-stop" on:click=remove_all>"Remove all"</button>
+                    <Show
+                        when=move || !needles.get().is_empty()
+                        fallback=move || view! { <button class="btn btn-primary" on:click=move |_| finish(false)>"End visit now"</button> }
+                    >
+                        <button class="btn btn-stop" on:click=move |_| finish(true)>"Remove all"</button>
+                    </Show>
                 </div>
             </div>
         </div>

@@ -62,8 +62,8 @@ test("a visit with needles in ends only through a confirmation that lists each n
   await page.getByRole("button", { name: "End visit" }).tap();
   const confirm = page.locator('[data-dialog="end-visit"]');
   await expect(confirm).toBeVisible();
-  await expect(confirm.getByRole("heading")).toHaveText("2 needles are still in");
-  await expect(confirm.getByRole("heading")).toBeFocused();
+  await expect(confirm.getByRole("heading", { level: 2 })).toHaveText("2 needles are still in");
+  await expect(confirm.getByRole("heading", { level: 2 })).toBeFocused();
   const rows = confirm.locator("[data-needle]");
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText("Upper trapezius · Right");
@@ -79,16 +79,37 @@ test("a visit with needles in ends only through a confirmation that lists each n
   // The confirmation also survives a reload: nothing about the needles is forgotten.
   await page.reload();
   await page.getByRole("button", { name: "End visit" }).tap();
+  // Adverse events are noted with the visit (and can be taken back).
+  const events = confirm.getByRole("group", { name: "Adverse events of this visit" });
+  await events.getByRole("button", { name: "Bruising" }).tap();
+  await events.getByRole("button", { name: "Pain after" }).tap();
+  await events.getByRole("button", { name: "Pain after" }).tap();
+  await expect(events.getByRole("button", { name: "Bruising" })).toHaveAttribute("aria-pressed", "true");
   await confirm.getByRole("button", { name: "Remove all" }).tap();
   await expect(confirm).toHaveCount(0);
   await expect(page.locator("[data-visit]")).toHaveAttribute("data-visit", "none");
   await expect(page.locator("[data-timer]")).toHaveCount(0);
-  await expect(page.locator(".visit-bar")).toContainText("3 needles in, all out");
+  await expect(page.locator(".visit-bar")).toContainText("3 needles in, all out. Noted: Bruising.");
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("myomap.chart")).chart);
   expect(saved.visit).toBeUndefined();
   expect(saved.visits).toHaveLength(1);
   expect(saved.visits[0].timers.every((t) => t.ended_at)).toBe(true);
   expect(saved.visits[0].screening.answers).toHaveLength(9);
+  expect(saved.visits[0].adverse).toEqual(["bruising"]);
+});
+
+test("a visit with every needle out ends after one confirmation", async ({ page }) => {
+  await freshStart(page);
+  await startVisit(page);
+  await page.getByRole("button", { name: "End visit" }).tap();
+  const confirm = page.locator('[data-dialog="end-visit"]');
+  await expect(confirm.getByRole("heading", { level: 2 })).toHaveText("End the visit");
+  await expect(confirm.getByRole("button", { name: "Remove all" })).toHaveCount(0);
+  await confirm.getByRole("button", { name: "End visit now" }).tap();
+  await expect(page.locator("[data-visit]")).toHaveAttribute("data-visit", "none");
+  await expect(page.locator(".visit-bar")).toContainText(": no needle. No adverse event.");
+  await page.reload();
+  await expect(page.locator(".visit-bar")).toContainText("Last visit");
 });
 
 test("an e-stim pair across the spine is refused with the reason; a pair on one side runs with its own timer", async ({ page }) => {
