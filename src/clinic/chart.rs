@@ -459,6 +459,21 @@ pub(crate) mod tests {
             .unwrap()
     }
 
+    /// Needles in the left gastrocnemius and soleus (one side, one region), put in at 0.
+    fn calf_needles(c: &mut Chart, minutes: [Millis; 2]) -> [u32; 2] {
+        let a = mark(
+            c,
+            "gastrocnemius",
+            Side::Left,
+            View::Posterior,
+            -30.0,
+            640.0,
+        );
+        let b = mark(c, "soleus", Side::Left, View::Posterior, -30.0, 700.0);
+        [(a, minutes[0]), (b, minutes[1])]
+            .map(|(p, d)| c.start_timer(p, d, &FixedClock(0)).unwrap())
+    }
+
     #[test]
     fn marks_points_with_unique_ids() {
         let mut c = Chart::default();
@@ -709,17 +724,7 @@ pub(crate) mod tests {
     fn screening_answers_block_e_stim() {
         let mut c = screened();
         let clock = FixedClock(0);
-        let a = mark(
-            &mut c,
-            "gastrocnemius",
-            Side::Left,
-            View::Posterior,
-            -30.0,
-            640.0,
-        );
-        let b = mark(&mut c, "soleus", Side::Left, View::Posterior, -30.0, 700.0);
-        let na = c.start_timer(a, 20 * MINUTE, &clock).unwrap();
-        let nb = c.start_timer(b, 20 * MINUTE, &clock).unwrap();
+        let [na, nb] = calf_needles(&mut c, [20 * MINUTE, 20 * MINUTE]);
         c.answer(Question::Pacemaker, true, &clock).unwrap();
         c.confirm(Question::Pacemaker, &clock).unwrap();
         assert_eq!(
@@ -735,17 +740,7 @@ pub(crate) mod tests {
     #[test]
     fn a_reload_restores_timers_pairs_and_the_visit_with_the_true_time() {
         let mut c = screened();
-        let a = mark(
-            &mut c,
-            "gastrocnemius",
-            Side::Left,
-            View::Posterior,
-            -30.0,
-            640.0,
-        );
-        let b = mark(&mut c, "soleus", Side::Left, View::Posterior, -30.0, 700.0);
-        let na = c.start_timer(a, 5 * MINUTE, &FixedClock(0)).unwrap();
-        let nb = c.start_timer(b, 20 * MINUTE, &FixedClock(0)).unwrap();
+        let [na, nb] = calf_needles(&mut c, [5 * MINUTE, 20 * MINUTE]);
         c.pause(nb, &FixedClock(2 * MINUTE)).unwrap();
         let pair = c
             .start_pair([na, nb], 80.0, 3.5, 10, &FixedClock(MINUTE))
