@@ -195,13 +195,17 @@ async fn tapping_a_muscle_places_a_marker_at_the_touched_atlas_point() {
         .query_selector("figure[data-view=posterior] [data-trp]")
         .unwrap()
         .expect("a marker appears");
-    let transform = marker.get_attribute("transform").unwrap();
-    let xy: Vec<f32> = transform
-        .trim_start_matches("translate(")
-        .trim_end_matches(')')
-        .split(' ')
-        .map(|n| n.parse().unwrap())
-        .collect();
+    // The marker is placed by its --x and --y (atlas units).
+    let style = marker.get_attribute("style").unwrap();
+    let var = |name: &str| -> f32 {
+        style
+            .split(';')
+            .filter_map(|d| d.split_once(':'))
+            .find(|(k, _)| k.trim() == name)
+            .map(|(_, v)| v.trim().parse().unwrap())
+            .unwrap_or_else(|| panic!("no {name} in {style}"))
+    };
+    let xy = [var("--x"), var("--y")];
     let (cx, cy) = (xy[0], xy[1]);
     // Rounding the client point to whole pixels moves it by under one pixel.
     assert!(

@@ -895,14 +895,13 @@ fn Figure(view: View) -> impl IntoView {
                                     data-trp=m.id.to_string()
                                     data-status=if m.latent { "latent" } else { "active" }
                                     data-caution=m.caution.then_some("true")
-                                    transform=translate(m.x, m.y)
+                                    style:--x=crate::num::short(m.x)
+                                    style:--y=crate::num::short(m.y)
                                 >
-                                    <g class="glyph">
-                                        <circle class="trp-dot" r=MARKER_PX />
-                                        {m.latent.then(|| view! { <text class="trp-letter" y="0.5">"L"</text> })}
-                                        {m.nrs.map(|n| view! { <text class="trp-nrs" x="8" y="-6">{n.to_string()}</text> })}
-                                        {m.caution.then(|| view! { <path class="trp-caution" d="M-9 -14 L-3 -14 L-6 -19.5 Z" /> })}
-                                    </g>
+                                    <circle class="trp-dot" r=MARKER_PX />
+                                    {m.latent.then(|| view! { <text class="trp-letter" y="0.5">"L"</text> })}
+                                    {m.nrs.map(|n| view! { <text class="trp-nrs" x="8" y="-6">{n.to_string()}</text> })}
+                                    {m.caution.then(|| view! { <path class="trp-caution" d="M-9 -14 L-3 -14 L-6 -19.5 Z" /> })}
                                 </g>
                             </For>
                         </g>
