@@ -32,9 +32,10 @@ pub fn EStimPanel() -> impl IntoView {
     let ma = RwSignal::new(String::new());
     let minutes = RwSignal::new(DEFAULT_MINUTES.to_string());
     let refusal = RwSignal::new(None::<String>);
-    // A new selection starts a new choice.
+    // Another needle selected starts a new choice (changes elsewhere on the chart keep it).
+    let this_needle = Memo::new(move |_| needles.with(|n| n.as_ref().map(|n| n.0)));
     Effect::new(move |_| {
-        needles.with(|n| n.as_ref().map(|n| n.0));
+        this_needle.track();
         partner.set(None);
         refusal.set(None);
     });
