@@ -166,6 +166,12 @@ impl Chart {
     /// Removes a trigger point. Its ended needles stay on the visit's ledger: a needle that
     /// went in is never forgotten.
     pub fn remove(&mut self, id: u32) -> Result<TriggerPoint, ChartError> {
+        let at = self.removable(id)?;
+        Ok(self.trps.remove(at))
+    }
+
+    /// Where a point that may be taken off the chart sits; a point with a needle in may not.
+    pub fn removable(&self, id: u32) -> Result<usize, ChartError> {
         let at = self
             .trps
             .iter()
@@ -174,7 +180,7 @@ impl Chart {
         if self.live_timer_of(id).is_some() {
             return Err(ChartError::NeedleIn(id));
         }
-        Ok(self.trps.remove(at))
+        Ok(at)
     }
 
     pub fn trp(&self, id: u32) -> Option<&TriggerPoint> {
@@ -211,14 +217,19 @@ impl Chart {
         if self.trp(trp).is_none() {
             return Err(ChartError::UnknownTriggerPoint(trp));
         }
+        self.ready_for_needling()?;
+        let id = self.take_id();
+        self.timers.push(Timer::start(id, trp, duration, clock));
+        Ok(id)
+    }
+
+    /// May a needle go in now? Only during a visit whose screening allows needling.
+    pub fn ready_for_needling(&self) -> Result<(), ChartError> {
         let visit = self.visit.as_ref().ok_or(ChartError::NoVisit)?;
         visit
             .screening
             .ready_for_needling()
-            .map_err(ChartError::Screening)?;
-        let id = self.take_id();
-        self.timers.push(Timer::start(id, trp, duration, clock));
-        Ok(id)
+            .map_err(ChartError::Screening)
     }
 
     /// Starts a visit: its clock starts and its screening is asked afresh.
@@ -329,7 +340,7 @@ impl Chart {
     }
 
     /// Checks that two needles may carry an e-stim pair, before anything changes.
-    pub fn check_pair(&self, a: u32, b: u32) -> Result<(), ChartError> {
+    fn check_pair(&self, a: u32, b: u32) -> Result<(), ChartError> {
         let visit = self.visit.as_ref().ok_or(ChartError::NoVisit)?;
         visit
             .screening

@@ -81,9 +81,6 @@ fn forward(chart: &mut Chart, change: &Change) -> Result<(), ChartError> {
             chart.next_id = chart.next_id.max(trp.id + 1);
         }
         Change::Remove { trp, .. } => {
-            if chart.live_timer_of(trp.id).is_some() {
-                return Err(ChartError::NeedleIn(trp.id));
-            }
             chart.remove(trp.id)?;
         }
         Change::Move { id, to, .. } => place(chart, *id, to)?,
@@ -98,10 +95,8 @@ fn forward(chart: &mut Chart, change: &Change) -> Result<(), ChartError> {
 
 fn backward(chart: &mut Chart, change: &Change) -> Result<(), ChartError> {
     match change {
+        // Refused while the point has a needle in.
         Change::Mark(trp) => {
-            if chart.live_timer_of(trp.id).is_some() {
-                return Err(ChartError::NeedleIn(trp.id));
-            }
             chart.remove(trp.id)?;
         }
         Change::Remove { index, trp } => {
@@ -203,14 +198,7 @@ impl Chart {
     }
 
     pub fn change_remove(&self, id: u32) -> Result<Change, ChartError> {
-        let index = self
-            .trps
-            .iter()
-            .position(|t| t.id == id)
-            .ok_or(ChartError::UnknownTriggerPoint(id))?;
-        if self.live_timer_of(id).is_some() {
-            return Err(ChartError::NeedleIn(id));
-        }
+        let index = self.removable(id)?;
         Ok(Change::Remove {
             index,
             trp: self.trps[index].clone(),

@@ -60,24 +60,34 @@ fn beep(volume: f32) {
 #[component]
 pub fn AlarmBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Computed once per tick for the banner, the sound and the list.
+    // Which timers are alarming: recomputed each tick, but it changes (and wakes the banner,
+    // the sound and the notifications) only when a timer starts or stops alarming.
     let alarming = Memo::new(move |_| {
         let now = Now(state.now.get());
         state.chart.with(|c| {
             c.alarming(&now)
                 .iter()
-                .map(|t| {
-                    let what = if t.is_needle() { "Needle" } else { "E-stim" };
-                    let text = format!(
-                        "{what} time is up: {} ({})",
-                        timer_label(c, t),
-                        format_remaining(t.remaining(&now))
-                    );
-                    (t.id, text, t.is_needle())
-                })
+                .map(|t| (t.id, t.is_needle()))
                 .collect::<Vec<_>>()
         })
     });
+    // "Needle time is up: Upper trapezius · Right (-01:05)", following the clock.
+    let text_of = move |id: u32| {
+        let now = Now(state.now.get());
+        state
+            .chart
+            .with(|c| {
+                c.timer(id).map(|t| {
+                    let what = if t.is_needle() { "Needle" } else { "E-stim" };
+                    format!(
+                        "{what} time is up: {} ({})",
+                        timer_label(c, t),
+                        format_remaining(t.remaining(&now))
+                    )
+                })
+            })
+            .unwrap_or_default()
+    };
     // Sound and vibration repeat while any alarm is unacknowledged.
     let last_beep = StoredValue::new(0 as Millis);
     Effect::new(move |_| {
@@ -94,10 +104,11 @@ pub fn AlarmBanner() -> impl IntoView {
         let now = alarming.get();
         notified.update_value(|seen| {
             seen.retain(|id| now.iter().any(|a| a.0 == *id));
-            for (id, text, _) in &now {
+            for (id, _) in &now {
                 if !seen.contains(id) {
                     seen.push(*id);
-                    super::notify::notify_if_hidden(&state, *id, text);
+                    let text = untrack(|| text_of(*id));
+                    super::notify::notify_if_hidden(&state, *id, &text);
                 }
             }
         });
@@ -105,10 +116,11 @@ pub fn AlarmBanner() -> impl IntoView {
     // The page title shows the soonest timer, so it can be read from another tab.
     let title = Memo::new(move |_| {
         let now = Now(state.now.get());
+        let soonest = state.live_timers.with(|ids| ids.first().copied());
         state
             .chart
             .with(|c| {
-                c.live_timers(&now).first().map(|t| {
+                c.timer(soonest?).map(|t| {
                     format!(
                         "{} {} · Myomap",
                         format_remaining(t.remaining(&now)),
@@ -129,20 +141,15 @@ pub fn AlarmBanner() -> impl IntoView {
         <Show when=move || !alarming.get().is_empty()>
             <div class="banner alarm" role="alert" data-alarm="true">
                 <ul>
-                    {move || {
-                        alarming.get()
-                            .into_iter()
-                            .map(|(id, text, needle)| {
-                                view! {
-                                    <li data-alarm-timer=id.to_string()>
-                                        <span class="alarm-text">{text}</span>
-                                        <button class="btn" on:click=move |_| { state.commit(|c, _| c.acknowledge(id)); }>"Acknowledge"</button>
-                                        <button class="btn btn-stop" on:click=move |_| { state.commit(|c, clock| c.stop(id, clock)); }>{if needle { "Needle out" } else { "Stop e-stim" }}</button>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    // Keyed: a row and its buttons stay put while its time counts on, so a
+                    // finger on "Acknowledge" never loses its button to a redraw.
+                    <For each=move || alarming.get() key=|a| a.0 let((id, needle))>
+                        <li data-alarm-timer=id.to_string()>
+                            <span class="alarm-text">{move || text_of(id)}</span>
+                            <button class="btn" on:click=move |_| { state.commit(|c, _| c.acknowledge(id)); }>"Acknowledge"</button>
+                            <button class="btn btn-stop" on:click=move |_| { state.commit(|c, clock| c.stop(id, clock)); }>{if needle { "Needle out" } else { "Stop e-stim" }}</button>
+                        </li>
+                    </For>
                 </ul>
             </div>
         </Show>

@@ -387,28 +387,34 @@ fn Figure(view: View) -> impl IntoView {
         View::Anterior => ("Patient's RIGHT", "Patient's LEFT"),
         View::Posterior => ("Patient's LEFT", "Patient's RIGHT"),
     };
+    // Markers where the chart has them; a dragged one follows the finger through its own
+    // position (below), so a pointer move does not rebuild and diff the whole list.
     let markers = move || {
-        let drag = dragging.get();
         state.chart.with(|c| {
             c.trps
                 .iter()
                 .filter(|t| t.at.view == view)
-                .map(|t| {
-                    let (x, y) = match drag {
-                        Some((id, x, y)) if id == t.id => (x, y),
-                        _ => (t.at.x, t.at.y),
-                    };
-                    MarkerView {
-                        id: t.id,
-                        x,
-                        y,
-                        latent: t.findings.status == Status::Latent,
-                        nrs: t.findings.nrs_before,
-                        caution: referral::has_caution(&t.muscle),
-                    }
+                .map(|t| MarkerView {
+                    id: t.id,
+                    x: t.at.x,
+                    y: t.at.y,
+                    latent: t.findings.status == Status::Latent,
+                    nrs: t.findings.nrs_before,
+                    caution: referral::has_caution(&t.muscle),
                 })
                 .collect::<Vec<_>>()
         })
+    };
+    // Which marker is being dragged: changes when a drag starts or ends, not on every move.
+    let drag_id = Memo::new(move |_| dragging.with(|d| d.map(|d| d.0)));
+    // A marker's position: the chart's, or the finger's while it is dragged. Only the dragged
+    // marker reads the finger, so only it is redrawn as the finger moves.
+    let marker_at = move |id: u32, x: f32, y: f32| {
+        if drag_id.get() == Some(id) {
+            dragging.with(|d| d.map_or((x, y), |d| (d.1, d.2)))
+        } else {
+            (x, y)
+        }
     };
     // The selected point, drawn as an X over its marker.
     let selected_at = Memo::new(move |_| {
@@ -600,10 +606,11 @@ fn Figure(view: View) -> impl IntoView {
         }
         // A tap on a typical-site hint marks the point exactly on the site.
         let hint_r = (MARKER_HIT_PX * upp) as f32;
-        let hint = hints
-            .get_untracked()
-            .into_iter()
-            .find(|(hx, hy, _)| (hx - x).hypot(hy - y) <= hint_r);
+        let hint = hints.with_untracked(|h| {
+            h.iter()
+                .find(|(hx, hy, _)| (hx - x).hypot(hy - y) <= hint_r)
+                .cloned()
+        });
         if let (Some((hx, hy, _)), Some((m, side))) = (hint, state.focus.get_untracked()) {
             let marked = mark(&m, side, hx, hy);
             last_tap.set_value(Some((t, cx, cy, marked)));
@@ -895,8 +902,8 @@ fn Figure(view: View) -> impl IntoView {
                                     data-trp=m.id.to_string()
                                     data-status=if m.latent { "latent" } else { "active" }
                                     data-caution=m.caution.then_some("true")
-                                    style:--x=crate::num::short(m.x)
-                                    style:--y=crate::num::short(m.y)
+                                    style:--x=move || crate::num::short(marker_at(m.id, m.x, m.y).0)
+                                    style:--y=move || crate::num::short(marker_at(m.id, m.x, m.y).1)
                                 >
                                     <circle class="trp-dot" r=MARKER_PX />
                                     {m.latent.then(|| view! { <text class="trp-letter" y="0.5">"L"</text> })}

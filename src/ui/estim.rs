@@ -58,30 +58,21 @@ pub fn EStimPanel() -> impl IntoView {
             ));
             return;
         };
-        // Checked before anything changes, so that the reason shows beside the button.
-        let verdict = state.chart.with_untracked(|c| {
-            c.check_pair(this, other).and_then(|()| {
-                crate::clinic::estim::check_settings(hz, ma, min).map_err(ChartError::InvalidPair)
-            })
-        });
-        match verdict {
-            Err(ChartError::Screening(gap)) => {
+        super::alarm::unlock_audio();
+        // The domain checks the pair and its settings; a refusal is explained beside the button.
+        match state.try_commit(|c, clock| c.start_pair([this, other], hz, ma, min, clock)) {
+            Some(Ok(_)) => {
+                refusal.set(None);
+                partner.set(None);
+            }
+            Some(Err(ChartError::Screening(gap))) => {
                 refusal.set(Some(format!("E-stim cannot start: {gap}.")));
                 if !matches!(gap, ScreeningGap::Blocks(_)) {
                     state.dialog.set(Dialog::Screening);
                 }
             }
-            Err(e) => refusal.set(Some(format!("Refused: {e}."))),
-            Ok(()) => {
-                super::alarm::unlock_audio();
-                if state
-                    .commit(|c, clock| c.start_pair([this, other], hz, ma, min, clock))
-                    .is_some()
-                {
-                    refusal.set(None);
-                    partner.set(None);
-                }
-            }
+            Some(Err(e)) => refusal.set(Some(format!("Refused: {e}."))),
+            None => {}
         }
     };
     let field = |label: &'static str, value: RwSignal<String>, mode: &'static str| {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::state::{AppState, Mode, Selection};
 use crate::anatomy::{self, referral};
+use crate::clinic::chart::ChartError;
 use crate::clinic::timer::MINUTE;
 
 /// Needle-time presets in minutes; 15 is chosen to start.
@@ -162,15 +163,14 @@ fn PointPanel() -> impl IntoView {
                             super::alarm::unlock_audio();
                             if let Some(id) = state.selected_trp() {
                                 let ms = minutes.get_untracked() * MINUTE;
-                                let ready = state.chart.with_untracked(|c| {
-                                    c.visit.as_ref().is_some_and(|v| v.screening.ready_for_needling().is_ok())
-                                });
-                                if ready {
-                                    state.commit(|c, clock| c.start_timer(id, ms, clock));
-                                } else {
+                                match state.try_commit(|c, clock| c.start_timer(id, ms, clock)) {
                                     // The first needle waits for the screening; it goes in when that is done.
-                                    state.pending_needle.set(Some((id, ms)));
-                                    super::visit::open_screening(&state);
+                                    Some(Err(ChartError::NoVisit | ChartError::Screening(_))) => {
+                                        state.pending_needle.set(Some((id, ms)));
+                                        super::visit::open_screening(&state);
+                                    }
+                                    Some(Err(e)) => state.refused(&e),
+                                    _ => {}
                                 }
                             }
                         }

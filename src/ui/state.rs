@@ -89,6 +89,8 @@ pub struct AppState {
     /// The muscle and side the selection is about, changing only when they do (so that
     /// charting on the same muscle does not redraw its highlight, pattern and hints).
     pub focus: Memo<Option<(String, Side)>>,
+    /// Timers not yet ended, soonest due first: sorted once per tick for the dock and the title.
+    pub live_timers: Memo<Vec<u32>>,
     /// Alarm tone volume (0-1), silent mode and the needle time to offer first (saved).
     pub volume: RwSignal<f32>,
     pub silent: RwSignal<bool>,
@@ -108,6 +110,11 @@ impl AppState {
         let settings = browser::load_settings();
         let chart = RwSignal::new(loaded.chart);
         let selection = RwSignal::new(Selection::None);
+        let now = RwSignal::new(BrowserClock.now());
+        let live_timers = Memo::new(move |_| {
+            let now = Now(now.get());
+            chart.with(|c| c.live_timers(&now).iter().map(|t| t.id).collect())
+        });
         let focus = Memo::new(move |_| match selection.get() {
             Selection::None => None,
             Selection::Muscle { id, side, .. } => Some((id.to_string(), side)),
@@ -116,7 +123,8 @@ impl AppState {
         AppState {
             chart,
             focus,
-            now: RwSignal::new(BrowserClock.now()),
+            now,
+            live_timers,
             selection,
             deep: RwSignal::new(false),
             camera: RwSignal::new(Camera::default()),
@@ -225,10 +233,15 @@ impl AppState {
                 true
             }
             Err(e) => {
-                self.message.set(Some(format!("That did not work: {e}.")));
+                self.refused(&e);
                 false
             }
         }
+    }
+
+    /// Tells the therapist why a change was refused.
+    pub fn refused(&self, e: &ChartError) {
+        self.message.set(Some(format!("That did not work: {e}.")));
     }
 
     /// Undo (`back`) or redo the last charting change.
@@ -262,22 +275,32 @@ impl AppState {
     }
 
     /// Applies a change to the chart and saves it before returning, so that nothing the
-    /// therapist did can be lost to a reload or a closed tab.
+    /// therapist did can be lost to a reload or a closed tab. A refusal is shown as a message.
     pub fn commit<T>(
         &self,
         change: impl FnOnce(&mut Chart, &Now) -> Result<T, ChartError>,
     ) -> Option<T> {
-        let clock = self.clock();
-        // Chart operations check before they change anything, so a refusal leaves it as it was.
-        match self.chart.try_update_untracked(|c| change(c, &clock))? {
-            Ok(v) => {
-                self.persist();
-                Some(v)
-            }
+        match self.try_commit(change)? {
+            Ok(v) => Some(v),
             Err(e) => {
-                self.message.set(Some(format!("That did not work: {e}.")));
+                self.refused(&e);
                 None
             }
         }
+    }
+
+    /// `commit`, handing a refusal back to the caller to explain where it belongs (`None`
+    /// once the app is gone).
+    pub fn try_commit<T>(
+        &self,
+        change: impl FnOnce(&mut Chart, &Now) -> Result<T, ChartError>,
+    ) -> Option<Result<T, ChartError>> {
+        let clock = self.clock();
+        // Chart operations check before they change anything, so a refusal leaves it as it was.
+        let result = self.chart.try_update_untracked(|c| change(c, &clock))?;
+        if result.is_ok() {
+            self.persist();
+        }
+        Some(result)
     }
 }

@@ -45,12 +45,7 @@ pub fn timer_label(c: &Chart, t: &Timer) -> String {
 pub fn TimerDock() -> impl IntoView {
     let state = expect_context::<AppState>();
     // Computed once per tick for both the list and whether it is empty.
-    let order = Memo::new(move |_| {
-        let now = Now(state.now.get());
-        state
-            .chart
-            .with(|c| c.live_timers(&now).iter().map(|t| t.id).collect::<Vec<_>>())
-    });
+    let order = state.live_timers;
     view! {
         <section class="timer-dock" aria-label="Needle timers">
             <div class="dock-head">
@@ -99,14 +94,19 @@ pub fn TimerDock() -> impl IntoView {
 #[component]
 fn TimerCard(id: u32) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let timer = move || state.chart.with(|c| c.timer(id).cloned());
-    let st = move || {
+    // Read once per tick for the state, the time and the ring (no copy of the timer).
+    let reading = Memo::new(move |_| {
         let now = Now(state.now.get());
-        timer().map_or(TimerState::Done, |t| t.state(&now))
-    };
+        state.chart.with(|c| {
+            c.timer(id)
+                .map(|t| (t.state(&now), t.remaining(&now), t.progress(&now)))
+        })
+    });
+    let st = move || reading.get().map_or(TimerState::Done, |r| r.0);
     let text = move || {
-        let now = Now(state.now.get());
-        timer().map_or_else(String::new, |t| format_remaining(t.remaining(&now)))
+        reading
+            .get()
+            .map_or_else(String::new, |r| format_remaining(r.1))
     };
     let label = move || {
         state
@@ -114,11 +114,8 @@ fn TimerCard(id: u32) -> impl IntoView {
             .with(|c| c.timer(id).map(|t| timer_label(c, t)))
             .unwrap_or_default()
     };
-    let estim = move || timer().and_then(|t| t.estim);
-    let progress = move || {
-        let now = Now(state.now.get());
-        timer().map_or(1.0, |t| t.progress(&now))
-    };
+    let estim = move || state.chart.with(|c| c.timer(id).and_then(|t| t.estim));
+    let progress = move || reading.get().map_or(1.0, |r| r.2);
     // Ring: circumference of r=20 is 125.66.
     let dash = move || format!("{} 125.66", crate::num::fixed(progress() * 125.66, 2, true));
     let pause = move |_| {

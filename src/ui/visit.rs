@@ -136,9 +136,13 @@ fn ScreeningDialog() -> impl IntoView {
     let done = move |_| {
         state.dialog.set(Dialog::None);
         // A needle asked for before the screening goes in now, if the screening allows it.
+        // (Still unscreened, it simply waits for the next "Start timer".)
         if let Some((trp, ms)) = state.pending_needle.get_untracked() {
             state.pending_needle.set(None);
-            if status.get_untracked().0 != "incomplete" {
+            if state
+                .chart
+                .with_untracked(|c| c.ready_for_needling().is_ok())
+            {
                 state.commit(|c, clock| c.start_timer(trp, ms, clock));
             }
         }
