@@ -6,7 +6,9 @@ use myomap::anatomy::model::{Side, View};
 use myomap::clinic::chart::{Chart, MapPoint};
 use myomap::clinic::timer::{FixedClock, MINUTE};
 use myomap::clinic::visit::Question;
-use myomap::store::{browser, schema};
+use myomap::store::browser::{self, Loaded};
+use myomap::store::records::{self, Op};
+use myomap::store::{idb, schema};
 use myomap::ui::{body_map::BodyMap, state::AppState, timer_dock::TimerDock};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -31,14 +33,16 @@ fn screened(now: i64) -> Chart {
     chart
 }
 
-/// The timer dock mounted on a fresh stage with the app state loaded from storage.
-async fn mount_dock() -> (
+/// The timer dock mounted on a fresh stage with the app state as loaded from the database.
+async fn mount_dock(
+    loaded: Loaded,
+) -> (
     web_sys::HtmlElement,
     leptos::mount::UnmountHandle<impl Mountable>,
 ) {
     let host = stage();
-    let handle = leptos::mount::mount_to(host.clone(), || {
-        provide_context(AppState::load());
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(AppState::new(loaded));
         view! { <TimerDock /> }
     });
     settle().await;
@@ -74,44 +78,137 @@ fn stage() -> web_sys::HtmlElement {
     el
 }
 
-#[wasm_bindgen_test]
-fn unreadable_store_is_kept_aside_and_reported() {
-    let ls = storage();
-    ls.clear().unwrap();
-    ls.set_item(
-        browser::KEY,
-        "{\"app\":\"myomap\",\"schema\":1,\"chart\":{\"trps\":[",
-    )
-    .unwrap();
-    let loaded = browser::load(4242);
-    assert!(loaded.chart.trps.is_empty());
-    assert!(loaded.can_save, "a copy was kept aside, so saving is safe");
-    let notice = loaded.notice.expect("the therapist is told");
-    assert!(notice.contains("kept aside"), "{notice}");
-    assert_eq!(
-        ls.get_item("myomap.unreadable.4242").unwrap().as_deref(),
-        Some("{\"app\":\"myomap\",\"schema\":1,\"chart\":{\"trps\":[")
-    );
+/// The device as a first start finds it: no database, no old chart.
+async fn fresh_device() {
+    idb::delete_database().await.unwrap();
+    storage().clear().unwrap();
+}
+
+/// A device whose database holds `chart` for a first patient, loaded as the app loads it.
+async fn device_with(chart: &Chart) -> Loaded {
+    fresh_device().await;
+    let first = browser::load(1_000).await;
+    assert!(first.can_save, "{:?}", first.notice);
+    browser::save(&records::ops_for_all(&first.patient, chart))
+        .await
+        .unwrap();
+    let loaded = browser::load(2_000).await;
+    assert_eq!(loaded.patient, first.patient);
+    loaded
+}
+
+/// Every record of the open patient, as the database holds it now.
+async fn saved_chart(pid: u64) -> Chart {
+    let recs = idb::read_prefix(&records::prefix(pid)).await.unwrap();
+    let a = records::assemble(pid, &recs);
+    assert!(a.damaged.is_empty(), "{:?}", a.damaged);
+    a.chart
 }
 
 #[wasm_bindgen_test]
-fn a_newer_format_is_left_untouched_and_saving_pauses() {
-    let ls = storage();
-    ls.clear().unwrap();
-    let raw = schema::encode(&Chart::default()).replace("\"schema\":1", "\"schema\":9");
-    ls.set_item(browser::KEY, &raw).unwrap();
-    let loaded = browser::load(1);
+async fn the_database_opens_writes_in_one_transaction_and_reads_back_by_prefix() {
+    fresh_device().await;
+    idb::open().await.unwrap();
+    idb::write(&[
+        Op::Put("p/1/a".into(), "one".into()),
+        Op::Put("p/1/b".into(), "two".into()),
+        Op::Put("p/2/a".into(), "other".into()),
+    ])
+    .await
+    .unwrap();
+    assert_eq!(
+        idb::read_prefix("p/1/").await.unwrap(),
+        vec![
+            ("p/1/a".into(), "one".into()),
+            ("p/1/b".into(), "two".into())
+        ]
+    );
+    idb::write(&[Op::DeletePrefix("p/1/".into())])
+        .await
+        .unwrap();
+    assert!(idb::read_prefix("p/1/").await.unwrap().is_empty());
+    assert_eq!(idb::get("p/2/a").await.unwrap().as_deref(), Some("other"));
+    // A write that cannot happen says so, and nothing of it is kept.
+    idb::close();
+    let err = idb::write(&[Op::Put("p/3/a".into(), "lost".into())])
+        .await
+        .unwrap_err();
+    assert!(err.contains("closed"), "{err}");
+    idb::open().await.unwrap();
+    assert_eq!(idb::get("p/3/a").await.unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_database_upgraded_by_a_newer_myomap_is_left_untouched() {
+    fresh_device().await;
+    // A newer Myomap opened it at a higher version.
+    let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
+    let req = factory.open_with_u32(idb::DB_NAME, 7).unwrap();
+    let done = js_sys::Promise::new(&mut |resolve, _| {
+        req.set_onsuccess(Some(&resolve));
+    });
+    let db: web_sys::IdbDatabase = wasm_bindgen_futures::JsFuture::from(done)
+        .await
+        .map(|_| req.result().unwrap().unchecked_into())
+        .unwrap();
+    db.close();
+    assert_eq!(idb::open().await, Err(idb::OpenError::Newer));
+    let loaded = browser::load(5).await;
     assert!(!loaded.can_save);
     assert!(loaded.notice.unwrap().contains("newer version"));
-    assert_eq!(ls.get_item(browser::KEY).unwrap(), Some(raw));
+    idb::delete_database().await.unwrap();
 }
 
 #[wasm_bindgen_test]
-fn saved_chart_loads_back() {
-    storage().clear().unwrap();
+async fn the_chart_of_the_previous_release_becomes_patient_one_and_its_key_goes_only_after() {
+    fresh_device().await;
+    let fixture = include_str!("fixtures/v1-chart.json");
+    storage().set_item(browser::KEY, fixture).unwrap();
+    let loaded = browser::load(1_797_000_000_000).await;
+    assert!(loaded.can_save);
+    assert_eq!(loaded.patient.name, "Patient 1");
+    let (_, expected) = records::migrate_v1(schema::decode(fixture).unwrap(), loaded.patient.id, 0);
+    assert_eq!(loaded.chart, expected);
+    assert_eq!(saved_chart(loaded.patient.id).await, expected);
+    assert_eq!(
+        storage().get_item(browser::KEY).unwrap(),
+        None,
+        "removed once kept"
+    );
+    // The next start opens the same patient from the database.
+    let again = browser::load(1_797_000_100_000).await;
+    assert_eq!(again.patient, loaded.patient);
+    assert_eq!(again.chart, expected);
+    assert_eq!(again.notice, None);
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_old_chart_is_kept_aside_once_and_a_new_chart_started() {
+    fresh_device().await;
+    let damaged = "{\"app\":\"myomap\",\"schema\":1,\"chart\":{\"trps\":[";
+    storage().set_item(browser::KEY, damaged).unwrap();
+    let loaded = browser::load(4242).await;
+    assert!(loaded.chart.trps.is_empty());
+    assert!(loaded.can_save);
+    assert!(loaded.notice.unwrap().contains("kept aside"));
+    assert_eq!(
+        storage()
+            .get_item("myomap.unreadable.4242")
+            .unwrap()
+            .as_deref(),
+        Some(damaged)
+    );
+    assert_eq!(storage().get_item(browser::KEY).unwrap(), None);
+    // Not kept aside again on the next start.
+    let again = browser::load(4343).await;
+    assert_eq!(again.notice, None);
+    assert_eq!(storage().get_item("myomap.unreadable.4343").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_record_is_named_set_aside_once_and_the_rest_loads() {
     let mut chart = screened(500);
-    let clock = FixedClock(1_000);
-    let id = chart
+    chart
         .mark(
             "gluteus_medius",
             Side::Right,
@@ -120,22 +217,30 @@ fn saved_chart_loads_back() {
                 x: 60.0,
                 y: 356.0,
             },
-            &clock,
+            &FixedClock(1_000),
         )
         .unwrap();
-    chart.start_timer(id, 15 * MINUTE, &clock).unwrap();
-    browser::save(&chart).unwrap();
-    let loaded = browser::load(2_000);
-    assert!(loaded.notice.is_none());
-    assert_eq!(loaded.chart, chart);
+    let loaded = device_with(&chart).await;
+    let pid = loaded.patient.id;
+    idb::write(&[Op::Put(records::point_key(pid, 77), "{\"id\":77,".into())])
+        .await
+        .unwrap();
+    let hurt = browser::load(3_000).await;
+    assert_eq!(hurt.chart, chart);
+    assert!(hurt.notice.unwrap().contains("kept aside"));
+    let aside = format!("{}{}", records::ASIDE_PREFIX, records::point_key(pid, 77));
+    assert!(idb::get(&aside).await.unwrap().is_some());
+    assert_eq!(browser::load(4_000).await.notice, None);
 }
 
 #[wasm_bindgen_test]
 async fn tapping_a_muscle_places_a_marker_at_the_touched_atlas_point() {
-    storage().clear().unwrap();
+    fresh_device().await;
+    let loaded = browser::load(js_sys::Date::now() as i64).await;
+    let pid = loaded.patient.id;
     let host = stage();
-    let handle = leptos::mount::mount_to(host.clone(), || {
-        provide_context(AppState::load());
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(AppState::new(loaded));
         view! { <BodyMap /> }
     });
     settle().await;
@@ -213,9 +318,11 @@ async fn tapping_a_muscle_places_a_marker_at_the_touched_atlas_point() {
         "({cx}, {cy})"
     );
 
-    // And it was saved before the event returned.
-    let saved = schema::decode(&storage().get_item(browser::KEY).unwrap().unwrap()).unwrap();
+    // And its transaction was committed: the database holds the point, and the visit that
+    // charting it started.
+    let saved = saved_chart(pid).await;
     assert_eq!(saved.trps.len(), 1);
+    assert!(saved.visit.is_some());
     assert_eq!(saved.trps[0].muscle, "upper_trapezius");
     assert_eq!(saved.trps[0].side, Side::Left);
     drop(handle);
@@ -224,7 +331,6 @@ async fn tapping_a_muscle_places_a_marker_at_the_touched_atlas_point() {
 
 #[wasm_bindgen_test]
 async fn timer_dock_shows_state_and_time_of_each_timer() {
-    storage().clear().unwrap();
     let now = js_sys::Date::now() as i64;
     let mut chart = screened(now);
     let at = MapPoint {
@@ -241,9 +347,9 @@ async fn timer_dock_shows_state_and_time_of_each_timer() {
     let ta = chart.start_timer(a, 10 * MINUTE, &FixedClock(now)).unwrap();
     let tb = chart.start_timer(b, 5 * MINUTE, &FixedClock(now)).unwrap();
     chart.pause(ta, &FixedClock(now)).unwrap();
-    browser::save(&chart).unwrap();
+    let loaded = device_with(&chart).await;
 
-    let (host, handle) = mount_dock().await;
+    let (host, handle) = mount_dock(loaded).await;
     let cards = host.query_selector_all("[data-timer]").unwrap();
     assert_eq!(cards.length(), 2);
     let first: web_sys::Element = cards.item(0).unwrap().unchecked_into();
@@ -274,7 +380,6 @@ async fn timer_dock_shows_state_and_time_of_each_timer() {
 
 #[wasm_bindgen_test]
 async fn ending_a_visit_with_a_needle_in_lists_it_and_remove_all_records_it_out() {
-    storage().clear().unwrap();
     let now = js_sys::Date::now() as i64;
     let mut chart = screened(now);
     let at = MapPoint {
@@ -286,9 +391,10 @@ async fn ending_a_visit_with_a_needle_in_lists_it_and_remove_all_records_it_out(
         .mark("infraspinatus", Side::Right, at, &FixedClock(now))
         .unwrap();
     chart.start_timer(p, 10 * MINUTE, &FixedClock(now)).unwrap();
-    browser::save(&chart).unwrap();
+    let loaded = device_with(&chart).await;
+    let pid = loaded.patient.id;
 
-    let (host, handle) = mount_dock().await;
+    let (host, handle) = mount_dock(loaded).await;
     let button = |name: &str| -> web_sys::HtmlElement {
         let all = host.query_selector_all("button").unwrap();
         (0..all.length())
@@ -309,7 +415,7 @@ async fn ending_a_visit_with_a_needle_in_lists_it_and_remove_all_records_it_out(
     assert!(row.contains("Infraspinatus · Right"), "{row}");
     assert!(row.contains("in since"), "{row}");
     // Still open, and saved as open, until the therapist confirms.
-    let saved = schema::decode(&storage().get_item(browser::KEY).unwrap().unwrap()).unwrap();
+    let saved = saved_chart(pid).await;
     assert!(saved.visit.is_some());
 
     button("Remove all").click();
@@ -318,10 +424,12 @@ async fn ending_a_visit_with_a_needle_in_lists_it_and_remove_all_records_it_out(
         .query_selector("[data-dialog='end-visit']")
         .unwrap()
         .is_none());
-    let saved = schema::decode(&storage().get_item(browser::KEY).unwrap().unwrap()).unwrap();
+    let saved = saved_chart(pid).await;
     assert!(saved.visit.is_none());
     assert_eq!(saved.visits.len(), 1);
     assert!(saved.visits[0].timers.iter().all(|t| t.ended_at.is_some()));
+    // The visit took its point, as it was that day, into its record.
+    assert_eq!(saved.visits[0].points.len(), 1);
     drop(handle);
     host.remove();
 }

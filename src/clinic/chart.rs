@@ -308,8 +308,86 @@ impl Chart {
         let mut visit = self.visit.take().expect("checked");
         visit.ended_at = Some(clock.now());
         visit.timers = std::mem::take(&mut self.timers);
+        // The day's findings and drawing are kept with the visit; the points stay on the chart
+        // for the next visit, which records its own findings.
+        visit.points = self.trps.clone();
+        visit.pain = std::mem::take(&mut self.pain);
+        for t in self.trps.iter_mut() {
+            t.findings = Findings::default();
+        }
         self.visits.push(visit);
         Ok(())
+    }
+
+    /// Charting happens within a visit: starts today's when none is open. Returns true when
+    /// it started one (its screening still waits for the first needle).
+    pub fn ensure_visit(&mut self, clock: &impl Clock) -> bool {
+        self.visit.is_none() && self.start_visit(clock).is_ok()
+    }
+
+    /// A point charted at an earlier visit and not yet examined in this one: the start of the
+    /// latest visit that had it (or when it was marked), so the map can say "from 12 Mar".
+    pub fn carried_from(&self, trp: &TriggerPoint) -> Option<Millis> {
+        let today = self.visit.as_ref().map_or(Millis::MAX, |v| v.started_at);
+        if trp.marked_at >= today || trp.findings != Findings::default() {
+            return None;
+        }
+        let seen = self
+            .visits
+            .iter()
+            .rev()
+            .find(|v| v.points.iter().any(|p| p.id == trp.id))
+            .map(|v| v.started_at);
+        Some(seen.unwrap_or(trp.marked_at))
+    }
+
+    /// An ended visit, by its id (its start).
+    pub fn past_visit(&self, id: Millis) -> Option<&Visit> {
+        self.visits.iter().find(|v| v.started_at == id)
+    }
+
+    /// The chart as it was at the end of an ended visit, for showing it read-only.
+    pub fn as_it_was(&self, id: Millis) -> Option<Chart> {
+        let v = self.past_visit(id)?;
+        Some(Chart {
+            trps: v.points.clone(),
+            timers: v.timers.clone(),
+            pain: v.pain.clone(),
+            next_id: self.next_id,
+            visit: None,
+            visits: Vec::new(),
+        })
+    }
+
+    /// Adds an amendment to an ended visit.
+    pub fn amend(
+        &mut self,
+        visit: Millis,
+        what: &str,
+        why: &str,
+        clock: &impl Clock,
+    ) -> Result<(), ChartError> {
+        self.visits
+            .iter_mut()
+            .find(|v| v.started_at == visit)
+            .ok_or(ChartError::NoVisit)?
+            .amend(what, why, clock.now())
+            .map_err(ChartError::InvalidRecord)
+    }
+
+    /// The next id to hand out, worked out from every id in use: saved records need not
+    /// carry a counter, and an id is never handed out twice.
+    pub fn renumber(&mut self) {
+        let points = self.trps.iter().map(|t| t.id);
+        let timers = self.timers.iter().flat_map(|t| [t.id, t.trp]);
+        let past = self.visits.iter().chain(self.visit.as_ref()).flat_map(|v| {
+            v.points
+                .iter()
+                .map(|t| t.id)
+                .chain(v.timers.iter().flat_map(|t| [t.id, t.trp]))
+        });
+        let max = points.chain(timers).chain(past).max().unwrap_or(0);
+        self.next_id = self.next_id.max(max + 1);
     }
 
     fn electrode(&self, needle: u32) -> Result<(Electrode<'_>, &Timer), ChartError> {

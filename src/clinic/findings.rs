@@ -63,6 +63,9 @@ fn is_unset(n: &Needle) -> bool {
     *n == Needle::default()
 }
 
+/// Longest note kept on a point (characters); the field stops input there.
+pub const NOTE_MAX: usize = 10_000;
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Findings {
@@ -128,10 +131,62 @@ impl Findings {
         {
             return Err("needle gauge must be a diameter under 1 mm".into());
         }
-        if self.note.len() > 4000 {
-            return Err("the note is too long (4000 characters at most)".into());
+        if self.note.chars().count() > NOTE_MAX {
+            return Err(format!(
+                "the note is too long ({NOTE_MAX} characters at most)"
+            ));
         }
         Ok(())
+    }
+
+    /// The one rule for stored values out of range (a hand-edited or damaged record, "NRS 99"):
+    /// each such value is left blank rather than guessed, and its name is returned so the
+    /// therapist can be told. A note over the limit is kept whole: text is never cut.
+    pub fn sanitize(&mut self) -> Vec<&'static str> {
+        let mut blanked = Vec::new();
+        let mut check = |ok: bool, name: &'static str| {
+            if !ok {
+                blanked.push(name);
+            }
+            ok
+        };
+        if !check(self.nrs_before.is_none_or(|v| v <= 10), "pain before") {
+            self.nrs_before = None;
+        }
+        if !check(self.nrs_after.is_none_or(|v| v <= 10), "pain after") {
+            self.nrs_after = None;
+        }
+        if !check(self.twitches <= 20, "twitch responses") {
+            self.twitches = 0;
+        }
+        if !check(
+            self.ppt
+                .is_none_or(|p| p.is_finite() && p > 0.0 && p < 20.0),
+            "pressure-pain threshold",
+        ) {
+            self.ppt = None;
+        }
+        if !check(
+            self.needle
+                .gauge_mm
+                .is_none_or(|g| g.is_finite() && g > 0.0 && g < 1.0),
+            "needle gauge",
+        ) {
+            self.needle.gauge_mm = None;
+        }
+        if !check(
+            self.needle.length_mm.is_none_or(|l| (1..=150).contains(&l)),
+            "needle length",
+        ) {
+            self.needle.length_mm = None;
+        }
+        if !check(
+            self.needle.depth_mm.is_none_or(|d| (1..=150).contains(&d)),
+            "needle depth",
+        ) {
+            self.needle.depth_mm = None;
+        }
+        blanked
     }
 }
 
@@ -185,6 +240,36 @@ mod tests {
         };
         let raw = serde_json::to_string(&f).unwrap();
         assert_eq!(serde_json::from_str::<Findings>(&raw).unwrap(), f);
+    }
+
+    #[test]
+    fn out_of_range_stored_values_are_blanked_by_one_rule_and_named() {
+        let mut f: Findings = serde_json::from_str(
+            r#"{"nrs_before":99,"nrs_after":2,"ppt":-3,"needle":{"gauge_mm":0.25,"length_mm":900},"note":"kept"}"#,
+        )
+        .unwrap();
+        let blanked = f.sanitize();
+        assert_eq!(
+            blanked,
+            vec!["pain before", "pressure-pain threshold", "needle length"]
+        );
+        assert_eq!(f.nrs_before, None);
+        assert_eq!(f.nrs_after, Some(2));
+        assert_eq!(f.needle.gauge_mm, Some(0.25));
+        assert_eq!(f.note, "kept");
+        assert!(f.validate().is_ok());
+        assert!(f.sanitize().is_empty(), "a clean record is left as it is");
+    }
+
+    #[test]
+    fn a_note_of_ten_thousand_characters_is_kept_and_one_more_refused() {
+        let mut f = Findings {
+            note: "é".repeat(NOTE_MAX),
+            ..Default::default()
+        };
+        assert!(f.validate().is_ok());
+        f.note.push('x');
+        assert!(f.validate().unwrap_err().contains("10000"));
     }
 
     #[test]

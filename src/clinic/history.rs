@@ -168,6 +168,16 @@ impl History {
         Ok(Some(label))
     }
 
+    /// The change the last undo took back (what it touched is saved).
+    pub fn last_undone(&self) -> Option<&Change> {
+        self.undone.last()
+    }
+
+    /// The change last applied or redone.
+    pub fn last_done(&self) -> Option<&Change> {
+        self.done.last()
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.done.is_empty()
     }

@@ -5,6 +5,7 @@ pub mod chart;
 pub mod estim;
 pub mod findings;
 pub mod history;
+pub mod patient;
 pub mod safety;
 pub mod timer;
 pub mod visit;

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::chart::{PainDab, TriggerPoint};
 use super::timer::{Millis, Timer};
 
 /// A screening question: the contraindications and precautions checked before needling.
@@ -255,8 +256,21 @@ impl Adverse {
     }
 }
 
+/// A dated correction of an ended visit: the original stays as it was, the amendment says
+/// what changed and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Amendment {
+    pub at: Millis,
+    pub what: String,
+    pub why: String,
+}
+
+/// Longest amendment text kept, each of "what" and "why" (characters).
+pub const AMENDMENT_MAX: usize = 10_000;
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Visit {
+    /// Also the visit's id within its patient (two visits never start in the same millisecond).
     pub started_at: Millis,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended_at: Option<Millis>,
@@ -267,9 +281,54 @@ pub struct Visit {
     /// Adverse events recorded for the visit, in the order they were noted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub adverse: Vec<Adverse>,
+    /// The chart as it was when the visit ended: every point with that day's findings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<TriggerPoint>,
+    /// That day's pain drawing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pain: Vec<PainDab>,
+    /// Corrections made after the visit ended, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub amendments: Vec<Amendment>,
 }
 
 impl Visit {
+    /// Adds a correction to an ended visit; the record itself is never edited.
+    pub fn amend(&mut self, what: &str, why: &str, now: Millis) -> Result<(), String> {
+        if self.ended_at.is_none() {
+            return Err("a visit under way is edited directly, not amended".into());
+        }
+        let (what, why) = (what.trim(), why.trim());
+        if what.is_empty() || why.is_empty() {
+            return Err("an amendment says what changed and why".into());
+        }
+        if what.chars().count() > AMENDMENT_MAX || why.chars().count() > AMENDMENT_MAX {
+            return Err(format!(
+                "an amendment can be at most {AMENDMENT_MAX} characters"
+            ));
+        }
+        self.amendments.push(Amendment {
+            at: now,
+            what: what.into(),
+            why: why.into(),
+        });
+        Ok(())
+    }
+
+    /// Needles put in during the visit.
+    pub fn needle_count(&self) -> usize {
+        self.timers.iter().filter(|t| t.is_needle()).count()
+    }
+
+    /// Pain before and after across the visit's points (highest of each), for the history.
+    pub fn nrs_range(&self) -> (Option<u8>, Option<u8>) {
+        let max = |f: fn(&TriggerPoint) -> Option<u8>| self.points.iter().filter_map(f).max();
+        (
+            max(|p| p.findings.nrs_before),
+            max(|p| p.findings.nrs_after),
+        )
+    }
+
     /// Notes an adverse event, or takes back one noted by mistake.
     pub fn toggle_adverse(&mut self, event: Adverse) {
         match self.adverse.iter().position(|a| *a == event) {

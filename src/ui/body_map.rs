@@ -342,6 +342,8 @@ struct MarkerView {
     latent: bool,
     nrs: Option<u8>,
     caution: bool,
+    /// Charted at an earlier visit and not yet examined today: since when.
+    carried: Option<i64>,
 }
 
 /// The referral zones of a muscle on one side, in one view, as paths with their grade.
@@ -401,6 +403,7 @@ fn Figure(view: View) -> impl IntoView {
                     latent: t.findings.status == Status::Latent,
                     nrs: t.findings.nrs_before,
                     caution: referral::has_caution(&t.muscle),
+                    carried: c.carried_from(t),
                 })
                 .collect::<Vec<_>>()
         })
@@ -895,11 +898,13 @@ fn Figure(view: View) -> impl IntoView {
                             </For>
                         </g>
                         <g class="markers">
-                            <For each=markers key=|m| (m.id, m.x.to_bits(), m.y.to_bits(), m.latent, m.nrs, m.caution) let(m)>
+                            <For each=markers key=|m| (m.id, m.x.to_bits(), m.y.to_bits(), m.latent, m.nrs, m.caution, m.carried) let(m)>
                                 <g
                                     class="trp"
                                     class:latent=m.latent
+                                    class:carried=m.carried.is_some()
                                     data-trp=m.id.to_string()
+                                    data-carried=m.carried.map(super::patients::short_date)
                                     data-status=if m.latent { "latent" } else { "active" }
                                     data-caution=m.caution.then_some("true")
                                     style:--x=move || crate::num::short(marker_at(m.id, m.x, m.y).0)

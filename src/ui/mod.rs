@@ -6,6 +6,7 @@ pub mod estim;
 pub mod lookup;
 pub mod notify;
 pub mod panel;
+pub mod patients;
 pub mod record;
 pub mod review;
 pub mod safety;
@@ -27,8 +28,8 @@ use crate::clinic::timer::Clock;
 const TICK: Duration = Duration::from_millis(250);
 
 #[component]
-pub fn App() -> impl IntoView {
-    let state = AppState::load();
+pub fn App(loaded: crate::store::browser::Loaded) -> impl IntoView {
+    let state = AppState::new(loaded);
     provide_context(state);
     state.save_settings_on_change();
 
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
         <header class="topbar">
             <h1>"Myomap"</h1>
             <Show when=move || !reviewing()>
+                <patients::PatientHeader />
                 <search::MuscleSearch />
             </Show>
             <div class="tools">
@@ -111,6 +113,8 @@ pub fn App() -> impl IntoView {
             </div>
         </Show>
         <alarm::AlarmBanner />
+        <patients::PastVisitBar />
+        <patients::PatientDialogs />
         <safety::ThoraxWarning />
         <Show
             when=reviewing
@@ -134,8 +138,16 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Opens the database, then shows the app with the patient that was open last.
 pub fn mount() {
-    leptos::mount::mount_to_body(App);
+    wasm_bindgen_futures::spawn_local(async {
+        let loaded = crate::store::browser::load(BrowserClock.now()).await;
+        leptos::mount::mount_to_body(move || view! { <App loaded /> });
+        interactive();
+    });
+}
+
+fn interactive() {
     // The map is built and its handlers attached: the benchmark's "interactive" moment.
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         let _ = perf.mark("myomap-interactive");

@@ -113,6 +113,15 @@ fn PointPanel() -> impl IntoView {
         >
             <p class="muscle-name">{move || point.get().map(|p| display_name(&p.1))}</p>
             <p class="muscle-side">{move || point.get().map(|p| format!("Patient's {}", p.2.id()))}</p>
+            {move || {
+                let id = point.get()?.0;
+                let from = state.chart.with(|c| c.trp(id).and_then(|t| c.carried_from(t)))?;
+                Some(view! {
+                    <p class="carried-note" data-carried-note="">
+                        {format!("From {}: not yet examined today. Today's findings start blank; the earlier ones stay with that visit.", super::patients::date(from))}
+                    </p>
+                })
+            }}
             <Show when=move || { needles_here() > 0 }>
                 <p class="timer-note" data-needles-here=move || needles_here().to_string()>
                     {move || match needles_here() {

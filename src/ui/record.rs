@@ -248,10 +248,11 @@ pub fn RecordEditor() -> impl IntoView {
                 </div>
             </fieldset>
             <label class="field">
-                <span class="field-label">"Note"</span>
+                <span class="field-label">"Note" <span class="note-count">{move || format!("{} / 10,000 characters", findings.with(|f| f.note.chars().count()))}</span></span>
                 <textarea
                     class="note"
                     rows="3"
+                    maxlength=crate::clinic::findings::NOTE_MAX.to_string()
                     prop:value=move || findings.get().note
                     on:input=move |ev| {
                         let text = event_target_value(&ev);

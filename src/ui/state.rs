@@ -6,8 +6,10 @@ use leptos::prelude::*;
 use crate::anatomy::model::{Side, View};
 use crate::clinic::chart::{Chart, ChartError};
 use crate::clinic::history::{Change, History};
+use crate::clinic::patient::{Patient, PatientForm, PatientId};
 use crate::clinic::timer::{Clock, Millis};
-use crate::store::browser;
+use crate::store::browser::{self, Loaded};
+use crate::store::records::{self, Meta, Op, Touched};
 use crate::viewport::Camera;
 
 /// The browser's wall clock (faked by end-to-end tests through `Date`).
@@ -61,6 +63,10 @@ pub enum Dialog {
     Screening,
     /// Ending a visit with needles still in: each is listed for confirmation.
     EndVisit,
+    /// The patient list (search, open, new).
+    Patients,
+    /// This patient's details and visit history.
+    PatientFile,
 }
 
 #[derive(Clone, Copy)]
@@ -101,12 +107,20 @@ pub struct AppState {
     /// A needle asked for before the screening was done (point, duration): it goes in once
     /// the screening allows it.
     pub pending_needle: RwSignal<Option<(u32, Millis)>>,
+    /// Whose chart this is.
+    pub patient: RwSignal<Patient>,
+    /// Writes asked for and not yet reported complete by the database.
+    pub saving: RwSignal<u32>,
+    /// A write failed: what is on screen is not all kept.
+    pub unsaved: RwSignal<bool>,
+    /// An ended visit shown on the map, read only (its id); the chart under way waits aside.
+    pub past: RwSignal<Option<Millis>>,
+    live: StoredValue<Option<Chart>>,
     can_save: StoredValue<bool>,
 }
 
 impl AppState {
-    pub fn load() -> AppState {
-        let loaded = browser::load(BrowserClock.now());
+    pub fn new(loaded: Loaded) -> AppState {
         let settings = browser::load_settings();
         let chart = RwSignal::new(loaded.chart);
         let selection = RwSignal::new(Selection::None);
@@ -142,6 +156,11 @@ impl AppState {
             notify: RwSignal::new(settings.notify),
             dialog: RwSignal::new(Dialog::None),
             pending_needle: RwSignal::new(None),
+            patient: RwSignal::new(loaded.patient),
+            saving: RwSignal::new(0),
+            unsaved: RwSignal::new(false),
+            past: RwSignal::new(None),
+            live: StoredValue::new(None),
             can_save: StoredValue::new(loaded.can_save),
         }
     }
@@ -197,14 +216,49 @@ impl AppState {
         Now(now)
     }
 
-    /// Saves the chart as it now is and tells the views; every kind of change ends here.
-    fn persist(&self) {
-        if self.can_save.get_value() {
-            if let Err(why) = self.chart.with_untracked(browser::save) {
-                self.message.set(Some(why));
-            }
+    /// Saves what a change touched, in one transaction, and tells the views; every kind of
+    /// change ends here. The screen shows the change at once; if the database then refuses
+    /// it, the therapist is told and the header says "Not saved".
+    fn persist(&self, touched: &Touched) {
+        if !touched.is_empty() {
+            let pid = self.patient.with_untracked(|p| p.id);
+            let ops = self
+                .chart
+                .with_untracked(|c| records::ops_for(pid, c, touched));
+            self.write(ops);
         }
         self.chart.notify();
+    }
+
+    /// Writes records in one transaction, counting it until the database reports back.
+    pub fn write(&self, ops: Vec<Op>) {
+        if !self.can_save.get_value() {
+            self.unsaved.set(true);
+            return;
+        }
+        let done = browser::save(&ops);
+        self.saving.update(|n| *n += 1);
+        let (saving, unsaved, message) = (self.saving, self.unsaved, self.message);
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = done.await;
+            saving.update(|n| *n = n.saturating_sub(1));
+            if let Err(why) = result {
+                unsaved.set(true);
+                message.set(Some(why));
+            }
+        });
+    }
+
+    /// Refuses changes while a past visit is on the map (it is read only).
+    fn read_only(&self) -> bool {
+        if self.past.get_untracked().is_some() {
+            self.message.set(Some(
+                "This is an ended visit: it is read only. Use “Amend” to add a correction, or “Back to today”.".into(),
+            ));
+            true
+        } else {
+            false
+        }
     }
 
     /// Applies an undoable charting change built from the current chart, saves, and
@@ -215,20 +269,31 @@ impl AppState {
         &self,
         build: impl FnOnce(&mut Chart, &Now) -> Result<Change, ChartError>,
     ) -> bool {
+        if self.read_only() {
+            return false;
+        }
         let clock = self.clock();
         let history = self.history;
         let result = self
             .chart
             .try_update_untracked(|c| {
                 let change = build(c, &clock)?;
+                let touched = Touched::of(&change);
                 history
                     .try_update_value(|h| h.apply(c, change))
-                    .unwrap_or(Ok(()))
+                    .unwrap_or(Ok(()))?;
+                // Charting happens within a visit: today's starts with the first change.
+                let started = c.ensure_visit(&clock);
+                Ok((touched, started))
             })
-            .unwrap_or(Ok(()));
+            .unwrap_or(Ok((Touched::default(), false)));
         match result {
-            Ok(()) => {
-                self.persist();
+            Ok((mut touched, started)) => {
+                touched.open |= started;
+                if started {
+                    self.visit_started();
+                }
+                self.persist(&touched);
                 self.history_rev.update(|r| *r += 1);
                 true
             }
@@ -246,6 +311,9 @@ impl AppState {
 
     /// Undo (`back`) or redo the last charting change.
     pub fn step_history(&self, back: bool) {
+        if self.read_only() {
+            return;
+        }
         let history = self.history;
         let result = self
             .chart
@@ -257,7 +325,12 @@ impl AppState {
             .unwrap_or(Ok(None));
         match result {
             Ok(Some(_)) => {
-                self.persist();
+                let touched = history
+                    .with_value(|h| {
+                        if back { h.last_undone() } else { h.last_done() }.map(Touched::of)
+                    })
+                    .unwrap_or_default();
+                self.persist(&touched);
                 self.history_rev.update(|r| *r += 1);
             }
             Ok(None) => {}
@@ -295,12 +368,230 @@ impl AppState {
         &self,
         change: impl FnOnce(&mut Chart, &Now) -> Result<T, ChartError>,
     ) -> Option<Result<T, ChartError>> {
+        if self.read_only() {
+            return None;
+        }
         let clock = self.clock();
         // Chart operations check before they change anything, so a refusal leaves it as it was.
-        let result = self.chart.try_update_untracked(|c| change(c, &clock))?;
+        let (result, before) = self.chart.try_update_untracked(|c| {
+            let before = (c.visit.is_some(), c.visits.len());
+            (change(c, &clock), before)
+        })?;
         if result.is_ok() {
-            self.persist();
+            let (open, ended) = self
+                .chart
+                .with_untracked(|c| (c.visit.is_some(), c.visits.len()));
+            let mut touched = Touched {
+                open: true,
+                ..Default::default()
+            };
+            if ended > before.1 {
+                // A visit ended: it takes the day's findings and drawing with it.
+                touched.all_points = true;
+                touched.pain = true;
+                touched.visits = self.chart.with_untracked(|c| {
+                    c.visits.last().map(|v| v.started_at).into_iter().collect()
+                });
+                // Undo cannot reach into an ended visit.
+                self.history.set_value(History::default());
+                self.history_rev.update(|r| *r += 1);
+            }
+            if open && !before.0 {
+                self.visit_started();
+            }
+            self.persist(&touched);
         }
         Some(result)
+    }
+
+    /// A visit started: the patient list orders by it.
+    fn visit_started(&self) {
+        let started = self
+            .chart
+            .with_untracked(|c| c.visit.as_ref().map(|v| v.started_at));
+        self.patient
+            .update(|p| p.last_visit = started.or(p.last_visit));
+        let op = self.patient.with_untracked(records::put_patient);
+        self.write(vec![op]);
+    }
+
+    /// Opens another patient's chart (the current one is already saved, change by change).
+    pub fn open_patient(&self, id: PatientId) {
+        if self.patient.with_untracked(|p| p.id) == id && self.past.get_untracked().is_none() {
+            self.dialog.set(Dialog::None);
+            return;
+        }
+        let state = *self;
+        wasm_bindgen_futures::spawn_local(async move {
+            match browser::open_patient(id).await {
+                Ok((patient, assembled)) => {
+                    let notice = assembled.notice();
+                    state.show(patient, assembled.chart);
+                    if let Some(n) = notice {
+                        state.message.set(Some(n));
+                    }
+                }
+                Err(why) => state.message.set(Some(why)),
+            }
+        });
+    }
+
+    /// Puts a patient's chart on screen and remembers them as the one open.
+    fn show(&self, patient: Patient, chart: Chart) {
+        let meta = records::put_meta(&Meta::new(Some(patient.id)));
+        self.past.set(None);
+        self.live.set_value(None);
+        self.history.set_value(History::default());
+        self.history_rev.update(|r| *r += 1);
+        self.selection.set(Selection::None);
+        self.pending_needle.set(None);
+        self.dialog.set(Dialog::None);
+        self.patient.set(patient);
+        self.chart.set(chart);
+        self.write(vec![meta]);
+    }
+
+    /// Creates a patient from the form and opens their (empty) chart. The error is a sentence.
+    pub fn create_patient(&self, form: &PatientForm) -> Result<(), String> {
+        let now = self.clock().0;
+        let patient = Patient::new(browser::new_patient_id(now), form, now)?;
+        self.write(vec![records::put_patient(&patient)]);
+        browser::request_persistence();
+        self.show(patient, Chart::default());
+        Ok(())
+    }
+
+    /// Deletes the open patient and every record of theirs, then opens the most recent other
+    /// patient (or a new first one).
+    pub fn delete_patient(&self) {
+        let id = self.patient.with_untracked(|p| p.id);
+        self.write(vec![
+            Op::DeletePrefix(records::prefix(id)),
+            Op::Delete(records::patient_key(id)),
+        ]);
+        let state = *self;
+        wasm_bindgen_futures::spawn_local(async move {
+            // Read after the delete's transaction: the database runs them in order.
+            let next = browser::list_patients().await.ok().and_then(|all| {
+                crate::clinic::patient::listed(&all, "", false)
+                    .into_iter()
+                    .find(|p| p.id != id)
+                    .map(|p| p.id)
+            });
+            match next {
+                Some(next) => state.open_patient(next),
+                None => {
+                    let _ = state.create_patient(&PatientForm {
+                        name: "Patient 1".into(),
+                        ..Default::default()
+                    });
+                }
+            }
+            state.message.set(Some(
+                "The patient and all their visits have been deleted from this device.".into(),
+            ));
+        });
+    }
+
+    /// Renames or corrects the open patient's details.
+    pub fn edit_patient(&self, form: &PatientForm) -> Result<(), String> {
+        let mut p = self.patient.get_untracked();
+        p.edit(form)?;
+        self.write(vec![records::put_patient(&p)]);
+        self.patient.set(p);
+        Ok(())
+    }
+
+    /// Shows an ended visit on the map as it was that day, read only. Refused while needles
+    /// are in: their timers and alarms stay on screen.
+    pub fn view_past(&self, visit: Millis) {
+        if self.past.get_untracked().is_none()
+            && self
+                .chart
+                .with_untracked(|c| c.needles_in().next().is_some())
+        {
+            self.message.set(Some(
+                "Needles are in: take them out before opening an earlier visit, so that their timers stay on screen.".into(),
+            ));
+            return;
+        }
+        let Some(then) = self.live_chart(|c| c.as_it_was(visit)) else {
+            return;
+        };
+        if self.past.get_untracked().is_none() {
+            self.live.set_value(Some(self.chart.get_untracked()));
+        }
+        self.selection.set(Selection::None);
+        self.dialog.set(Dialog::None);
+        self.past.set(Some(visit));
+        self.chart.set(then);
+    }
+
+    /// Leaves a past visit for the chart under way.
+    pub fn back_to_today(&self) {
+        if let Some(live) = self.live.try_update_value(Option::take).flatten() {
+            self.selection.set(Selection::None);
+            self.past.set(None);
+            self.chart.set(live);
+        }
+    }
+
+    /// Reads the patient's chart under way, even while a past visit is on the map.
+    pub fn live_chart<T>(&self, f: impl FnOnce(&Chart) -> T) -> T {
+        let mut f = Some(f);
+        if let Some(v) = self
+            .live
+            .with_value(|l| l.as_ref().map(|c| (f.take().expect("once"))(c)))
+        {
+            return v;
+        }
+        self.chart.with_untracked(|c| (f.take().expect("once"))(c))
+    }
+
+    /// Adds an amendment to an ended visit and saves that visit.
+    pub fn amend(&self, visit: Millis, what: &str, why: &str) -> Result<(), String> {
+        let clock = self.clock();
+        let target = if self.past.get_untracked().is_some() {
+            // The chart under way is aside: amend it there, and the copy on screen too.
+            let r = self
+                .live
+                .try_update_value(|l| l.as_mut().map(|c| c.amend(visit, what, why, &clock)))
+                .flatten()
+                .unwrap_or(Err(ChartError::NoVisit));
+            r.map_err(|e| e.to_string())?;
+            self.live.with_value(|l| {
+                l.as_ref().map(|c| {
+                    records::ops_for(
+                        self.patient.with_untracked(|p| p.id),
+                        c,
+                        &Touched {
+                            visits: vec![visit],
+                            ..Default::default()
+                        },
+                    )
+                })
+            })
+        } else {
+            self.chart
+                .try_update(|c| c.amend(visit, what, why, &clock))
+                .unwrap_or(Err(ChartError::NoVisit))
+                .map_err(|e| e.to_string())?;
+            let pid = self.patient.with_untracked(|p| p.id);
+            Some(self.chart.with_untracked(|c| {
+                records::ops_for(
+                    pid,
+                    c,
+                    &Touched {
+                        visits: vec![visit],
+                        ..Default::default()
+                    },
+                )
+            }))
+        };
+        if let Some(ops) = target {
+            self.write(ops);
+        }
+        self.history_rev.update(|r| *r += 1);
+        Ok(())
     }
 }
