@@ -319,6 +319,30 @@ impl Chart {
         Ok(())
     }
 
+    /// A visit left open on an earlier day with no needle in is closed at its last recorded
+    /// moment (its last needle out, else its start), so that its findings stay that day's and
+    /// today's charting starts today's visit. Returns that visit's start.
+    pub fn close_stale_visit(&mut self, day_start: Millis) -> Result<Millis, ChartError> {
+        let v = self.visit.as_ref().ok_or(ChartError::NoVisit)?;
+        let started = v.started_at;
+        if started >= day_start {
+            return Err(ChartError::VisitAlreadyOpen);
+        }
+        let still_in = self.ledger().still_in();
+        if still_in > 0 {
+            return Err(ChartError::NeedlesIn(still_in));
+        }
+        let last = self
+            .timers
+            .iter()
+            .filter_map(|t| t.ended_at)
+            .max()
+            .unwrap_or(started)
+            .max(started);
+        self.end_visit(false, &super::timer::FixedClock(last))?;
+        Ok(started)
+    }
+
     /// Charting happens within a visit: starts today's when none is open. Returns true when
     /// it started one (its screening still waits for the first needle).
     pub fn ensure_visit(&mut self, clock: &impl Clock) -> bool {
@@ -561,6 +585,24 @@ pub(crate) mod tests {
         let b = mark(c, "soleus", Side::Left, View::Posterior, -30.0, 700.0);
         [(a, minutes[0]), (b, minutes[1])]
             .map(|(p, d)| c.start_timer(p, d, &FixedClock(0)).unwrap())
+    }
+
+    #[test]
+    fn a_visit_left_open_yesterday_closes_at_its_last_needle_unless_one_is_in() {
+        let day = 24 * 60 * MINUTE;
+        let mut c = screened();
+        let p = mark(&mut c, "soleus", Side::Left, View::Posterior, -30.0, 700.0);
+        let t = c.start_timer(p, 10 * MINUTE, &FixedClock(MINUTE)).unwrap();
+        assert_eq!(c.close_stale_visit(day), Err(ChartError::NeedlesIn(1)));
+        c.stop(t, &FixedClock(12 * MINUTE)).unwrap();
+        assert_eq!(
+            c.close_stale_visit(0),
+            Err(ChartError::VisitAlreadyOpen),
+            "today's stays open"
+        );
+        assert_eq!(c.close_stale_visit(day), Ok(0));
+        assert_eq!(c.visits[0].ended_at, Some(12 * MINUTE));
+        assert_eq!(c.close_stale_visit(day), Err(ChartError::NoVisit));
     }
 
     #[test]

@@ -131,6 +131,14 @@ impl Findings {
         {
             return Err("needle gauge must be a diameter under 1 mm".into());
         }
+        for (what, v) in [
+            ("length", self.needle.length_mm),
+            ("depth", self.needle.depth_mm),
+        ] {
+            if v.is_some_and(|v| !(1..=150).contains(&v)) {
+                return Err(format!("needle {what} must be 1 to 150 mm"));
+            }
+        }
         if self.note.chars().count() > NOTE_MAX {
             return Err(format!(
                 "the note is too long ({NOTE_MAX} characters at most)"

@@ -173,6 +173,12 @@ pub fn write(ops: &[Op]) -> impl std::future::Future<Output = Result<(), String>
                 return Err(error_name(&e));
             }
         }
+        // Commit now rather than when the event loop next turns: the shortest window in
+        // which a closing page or a dying browser could still lose it.
+        // (web-sys marks `commit` deprecated from its IDL annotations; it is standard and in
+        // every current browser.)
+        #[allow(deprecated)]
+        let _ = tx.commit();
         let done = Promise::new(&mut |resolve, reject| {
             let ok = Closure::once_into_js(move |_: web_sys::Event| {
                 let _ = resolve.call0(&JsValue::NULL);

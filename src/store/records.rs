@@ -301,7 +301,7 @@ pub fn assemble(pid: PatientId, records: &[(String, String)]) -> Assembled {
         }
     }
     out.chart.trps = points;
-    out.chart.visits.sort_by_key(|v| v.started_at);
+    crate::small_sort::sort_by_key(&mut out.chart.visits, |v| v.started_at);
     // Timers whose point is gone, and pairs whose needles are gone, cannot be shown or
     // stopped: they are ended here, so that nothing claims a needle no one can see.
     let ids: Vec<u32> = out.chart.trps.iter().map(|t| t.id).collect();

@@ -12,6 +12,7 @@ pub mod review;
 pub mod safety;
 pub mod search;
 pub mod state;
+pub mod tabs;
 pub mod timer_dock;
 pub mod trp_list;
 pub mod visit;
@@ -31,6 +32,13 @@ const TICK: Duration = Duration::from_millis(250);
 pub fn App(loaded: crate::store::browser::Loaded) -> impl IntoView {
     let state = AppState::new(loaded);
     provide_context(state);
+    state.close_stale_visit();
+    // Another tab took over: this one stops saving and steps aside.
+    let elsewhere = RwSignal::new(false);
+    tabs::listen(move || {
+        state.stop_saving();
+        elsewhere.set(true);
+    });
     state.save_settings_on_change();
 
     // One tick loop drives every timer display.
@@ -112,6 +120,11 @@ pub fn App(loaded: crate::store::browser::Loaded) -> impl IntoView {
                 </button>
             </div>
         </Show>
+        <Show when=move || elsewhere.get()>
+            <div class="elsewhere-backdrop">
+                <tabs::OpenElsewhere />
+            </div>
+        </Show>
         <alarm::AlarmBanner />
         <patients::PastVisitBar />
         <patients::PatientDialogs />
@@ -141,6 +154,11 @@ pub fn App(loaded: crate::store::browser::Loaded) -> impl IntoView {
 /// Opens the database, then shows the app with the patient that was open last.
 pub fn mount() {
     wasm_bindgen_futures::spawn_local(async {
+        // Another tab leads: show no data here, only the way to use Myomap in this tab.
+        if !tabs::lead().await {
+            leptos::mount::mount_to_body(|| view! { <tabs::OpenElsewhere /> });
+            return;
+        }
         let loaded = crate::store::browser::load(BrowserClock.now()).await;
         leptos::mount::mount_to_body(move || view! { <App loaded /> });
         interactive();

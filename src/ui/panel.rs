@@ -96,6 +96,9 @@ fn PointPanel() -> impl IntoView {
     });
     // The last needle time used is offered first (15 minutes to start).
     let minutes = state.default_minutes;
+    // What is typed as a custom time, and whether it is out of range.
+    let custom_text = RwSignal::new(String::new());
+    let custom_bad = RwSignal::new(false);
     let needles_here = move || {
         let Some((id, _, _)) = point.get() else {
             return 0;
@@ -138,7 +141,11 @@ fn PointPanel() -> impl IntoView {
                                 <button
                                     class="chip num"
                                     aria-pressed=move || (minutes.get() == m).to_string()
-                                    on:click=move |_| minutes.set(m)
+                                    on:click=move |_| {
+                                        minutes.set(m);
+                                        custom_text.set(String::new());
+                                        custom_bad.set(false);
+                                    }
                                 >
                                     {format!("{m} min")}
                                 </button>
@@ -155,18 +162,30 @@ fn PointPanel() -> impl IntoView {
                             inputmode="numeric"
                             aria-label="Custom minutes"
                             placeholder="Other"
-                            on:change=move |ev| {
-                                match event_target_value(&ev).trim().parse::<i64>() {
-                                    Ok(m) if (1..=120).contains(&m) => minutes.set(m),
-                                    _ => state.message.set(Some("Needle time must be 1 to 120 minutes.".into())),
+                            aria-invalid=move || custom_bad.get().to_string()
+                            prop:value=move || custom_text.get()
+                            on:input=move |ev| {
+                                // Until the typed time is valid, no timer starts with another one.
+                                let raw = event_target_value(&ev);
+                                custom_text.set(raw.clone());
+                                match raw.trim().parse::<i64>() {
+                                    Ok(m) if (1..=120).contains(&m) => {
+                                        custom_bad.set(false);
+                                        minutes.set(m);
+                                    }
+                                    _ => custom_bad.set(!raw.trim().is_empty()),
                                 }
                             }
                         />
                     </label>
                 </div>
+                <Show when=move || custom_bad.get()>
+                    <p class="form-error" role="alert">"Needle time must be 1 to 120 minutes: no timer starts until it is."</p>
+                </Show>
                 <div class="start-row">
                     <button
                         class="btn btn-primary"
+                        disabled=move || custom_bad.get()
                         on:click=move |_| {
                             // A tap lets the browser play the alarm later.
                             super::alarm::unlock_audio();

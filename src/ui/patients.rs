@@ -84,6 +84,7 @@ pub fn PatientHeader() -> impl IntoView {
         <span
             class="save-state"
             data-saved=move || (!state.unsaved.get()).to_string()
+            data-pending=move || state.saving.get().to_string()
             role="status"
         >
             {move || if state.unsaved.get() { "Not saved" } else { "" }}
@@ -274,6 +275,7 @@ fn PatientList() -> impl IntoView {
                     <p class="form-error" role="alert">{move || error.get().unwrap_or_default()}</p>
                 </Show>
                 <Show when=move || !creating.get()>
+                    <StoragePanel />
                     <div class="dialog-actions">
                         <button class="btn" on:click=move |_| state.dialog.set(Dialog::None)>"Close"</button>
                     </div>
@@ -537,5 +539,42 @@ pub fn PastVisitBar() -> impl IntoView {
                 </Show>
             </div>
         </Show>
+    }
+}
+
+fn megabytes(bytes: f64) -> String {
+    if bytes >= 1e9 {
+        format!("{:.1} GB", bytes / 1e9)
+    } else {
+        format!("{:.1} MB", bytes / 1e6)
+    }
+}
+
+/// How much this device keeps for Myomap, and whether the browser has promised to keep it.
+#[component]
+fn StoragePanel() -> impl IntoView {
+    let report = RwSignal::new(None::<Option<(f64, f64, bool)>>);
+    wasm_bindgen_futures::spawn_local(async move {
+        report.set(Some(browser::storage_report().await));
+    });
+    let persistent = move || report.get().flatten().map(|r| r.2);
+    view! {
+        <section class="storage-panel" aria-label="Storage on this device" data-storage-persistent=move || persistent().map(|p| p.to_string())>
+            <h3 class="q-heading">"Storage on this device"</h3>
+            {move || match report.get() {
+                None => view! { <p class="muted">"Checking…"</p> }.into_any(),
+                Some(None) => view! { <p>"This browser does not say how much it keeps. Keep backups of your records."</p> }.into_any(),
+                Some(Some((used, quota, kept))) => view! {
+                    <p>{format!("{} used of {} available.", megabytes(used), megabytes(quota))}</p>
+                    <p class=if kept { "storage-ok" } else { "storage-warn" }>
+                        {if kept {
+                            "Persistent: the browser will not clear Myomap's records to free space."
+                        } else {
+                            "Not persistent: the browser refused to promise to keep Myomap's records and may clear them when the device runs short of space. Keep regular backups; installing Myomap to the home screen usually makes storage persistent."
+                        }}
+                    </p>
+                }.into_any(),
+            }}
+        </section>
     }
 }

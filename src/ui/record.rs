@@ -35,11 +35,14 @@ pub fn RecordEditor() -> impl IntoView {
             .and_then(|id| state.chart.with(|c| c.trp(id).map(|t| t.muscle.clone())))
             .unwrap_or_default()
     });
-    let edit = move |field: Field, f: Box<dyn FnOnce(&mut Findings)>| {
-        if let Some(id) = state.selected_trp_untracked() {
-            state.change(|c, _| c.change_record(id, field, f));
-        }
+    // Applies an edit of the selected point's record; false when it was refused (and said).
+    let edit = move |field: Field, f: Box<dyn FnOnce(&mut Findings)>| -> bool {
+        state
+            .selected_trp_untracked()
+            .is_some_and(|id| state.change(|c, _| c.change_record(id, field, f)))
     };
+    // The last number refused, with why, shown under the record until a value is kept.
+    let rejected = RwSignal::new(None::<(Field, String)>);
     let toggle = move |field: Field,
                        label: &'static str,
                        get: fn(&Findings) -> bool,
@@ -103,17 +106,30 @@ pub fn RecordEditor() -> impl IntoView {
                     min="0"
                     step="0.1"
                     prop:value=move || get(&findings.get()).map(crate::num::short).unwrap_or_default()
+                    aria-invalid=move || rejected.get().is_some_and(|(f, _)| f == field).to_string()
                     on:change=move |ev| {
                         let raw = event_target_value(&ev);
-                        if raw.trim().is_empty() {
-                            edit(field, Box::new(move |f| set(f, None)));
+                        let kept = if raw.trim().is_empty() {
+                            edit(field, Box::new(move |f| set(f, None)))
                         } else if let Some(v) = crate::num::parse(&raw) {
-                            edit(field, Box::new(move |f| set(f, Some(v))));
+                            edit(field, Box::new(move |f| set(f, Some(v))))
                         } else {
-                            state.message.set(Some(format!("“{raw}” is not a number.")));
+                            false
+                        };
+                        // The field shows what is stored: a refused value is explained, not kept.
+                        if kept {
+                            rejected.set(None);
+                        } else {
+                            rejected.set(Some((field, format!("“{raw}” was not kept: {label} takes a number in range. The field shows the value kept."))));
+                            state.message.set(None);
+                            let stored = get(&findings.get_untracked()).map(crate::num::short).unwrap_or_default();
+                            if let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
+                                input.set_value(&stored);
+                            }
                         }
                     }
                 />
+                {move || rejected.get().filter(|(f, _)| *f == field).map(|(_, why)| view! { <span class="form-error" role="alert" data-rejected="">{why}</span> })}
             </label>
         }
     };
@@ -148,7 +164,7 @@ pub fn RecordEditor() -> impl IntoView {
                                 <button
                                     class="btn seg-status"
                                     aria-pressed=move || (findings.get().status == s).to_string()
-                                    on:click=move |_| edit(Field::Status, Box::new(move |f| f.status = s))
+                                    on:click=move |_| { edit(Field::Status, Box::new(move |f| f.status = s)); }
                                 >
                                     {s.label()}
                                 </button>
@@ -177,7 +193,7 @@ pub fn RecordEditor() -> impl IntoView {
                                     class="chip num"
                                     aria-label=format!("Twitch responses: {text}")
                                     aria-pressed=move || (findings.get().twitches == n).to_string()
-                                    on:click=move |_| edit(Field::Twitches, Box::new(move |f| f.twitches = n))
+                                    on:click=move |_| { edit(Field::Twitches, Box::new(move |f| f.twitches = n)); }
                                 >
                                     {text.clone()}
                                 </button>
@@ -201,7 +217,7 @@ pub fn RecordEditor() -> impl IntoView {
                                     <button
                                         class="chip num"
                                         aria-pressed=move || (findings.get().needle.gauge_mm == Some(g)).to_string()
-                                        on:click=move |_| edit(Field::Needle, Box::new(move |f| f.needle.gauge_mm = Some(g)))
+                                        on:click=move |_| { edit(Field::Needle, Box::new(move |f| f.needle.gauge_mm = Some(g))); }
                                     >
                                         {crate::num::fixed(g, 2, false)}
                                     </button>
@@ -220,7 +236,7 @@ pub fn RecordEditor() -> impl IntoView {
                                     <button
                                         class="chip num"
                                         aria-pressed=move || (findings.get().needle.length_mm == Some(l)).to_string()
-                                        on:click=move |_| edit(Field::Needle, Box::new(move |f| f.needle.length_mm = Some(l)))
+                                        on:click=move |_| { edit(Field::Needle, Box::new(move |f| f.needle.length_mm = Some(l))); }
                                     >
                                         {l.to_string()}
                                     </button>
@@ -229,7 +245,7 @@ pub fn RecordEditor() -> impl IntoView {
                             .collect_view()}
                     </div>
                 </div>
-                {number_input("Depth (mm)", Field::Needle, |f| f.needle.depth_mm.map(f32::from), |f, v| f.needle.depth_mm = v.map(|v| v.round().clamp(0.0, 200.0) as u16))}
+                {number_input("Depth (mm)", Field::Needle, |f| f.needle.depth_mm.map(f32::from), |f, v| f.needle.depth_mm = v.map(|v| if (0.0..=1000.0).contains(&v) { v.round() as u16 } else { u16::MAX }))}
                 <div class="chips" role="group" aria-label="Technique">
                     {[(Technique::Static, "Static"), (Technique::Pistoning, "Pistoning")]
                         .into_iter()
@@ -238,7 +254,7 @@ pub fn RecordEditor() -> impl IntoView {
                                 <button
                                     class="btn seg-status"
                                     aria-pressed=move || (findings.get().needle.technique == Some(t)).to_string()
-                                    on:click=move |_| edit(Field::Needle, Box::new(move |f| f.needle.technique = Some(t)))
+                                    on:click=move |_| { edit(Field::Needle, Box::new(move |f| f.needle.technique = Some(t))); }
                                 >
                                     {label}
                                 </button>

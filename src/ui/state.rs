@@ -249,6 +249,29 @@ impl AppState {
         });
     }
 
+    /// Closes a visit left open on an earlier day with no needle in, and says so.
+    pub fn close_stale_visit(&self) {
+        let midnight = {
+            let d = js_sys::Date::new_0();
+            d.set_hours(0);
+            d.set_minutes(0);
+            d.set_seconds(0);
+            d.set_milliseconds(0);
+            d.get_time() as Millis
+        };
+        if let Some(Ok(started)) = self.try_commit(|c, _| c.close_stale_visit(midnight)) {
+            self.message.set(Some(format!(
+                "The visit of {} was still open with every needle out: it has been ended at its last needle out, with its findings.",
+                super::patients::date(started)
+            )));
+        }
+    }
+
+    /// Another tab leads now: nothing more is written from this one.
+    pub fn stop_saving(&self) {
+        self.can_save.set_value(false);
+    }
+
     /// Refuses changes while a past visit is on the map (it is read only).
     fn read_only(&self) -> bool {
         if self.past.get_untracked().is_some() {
@@ -449,6 +472,7 @@ impl AppState {
         self.patient.set(patient);
         self.chart.set(chart);
         self.write(vec![meta]);
+        self.close_stale_visit();
     }
 
     /// Creates a patient from the form and opens their (empty) chart. The error is a sentence.

@@ -57,7 +57,8 @@ pub fn VisitBar() -> impl IntoView {
                     n => format!("{n} needles in, all out"),
                 };
                 format!(
-                    "Last visit {}–{}: {needles}. {}",
+                    "Last visit {}, {}–{}: {needles}. {}",
+                    super::patients::short_date(v.started_at),
                     clock_time(v.started_at),
                     v.ended_at.map(clock_time).unwrap_or_default(),
                     if events.is_empty() {

@@ -2,7 +2,7 @@
 import { test, expect } from "@playwright/test";
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
-import { answerScreening, freshStart, showView, tapMuscle } from "./helpers.js";
+import { answerScreening, freshStart, showView, startWithOldChart, tapMuscle } from "./helpers.js";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -54,9 +54,7 @@ test("every view passes the audit", async ({ page }) => {
   await page.goto("/#/atlas");
   await expect(page.locator(".review-name")).toBeVisible();
   await audit(page, "atlas review");
-  await page.goto("/");
-  await page.evaluate(() => localStorage.setItem("myomap.chart", "{"));
-  await page.reload();
+  await startWithOldChart(page, "{");
   await expect(page.getByRole("alert")).toBeVisible();
   await audit(page, "storage message");
 });

@@ -3,6 +3,8 @@ import { expect } from "@playwright/test";
 
 /** Makes the figure of `view` visible (portrait shows one figure at a time). */
 export async function showView(page, view) {
+  // The app shows once its records are read: wait for the map before asking what is visible.
+  await expect(page.locator("[data-muscle]").first()).toBeAttached();
   const fig = page.locator(`figure[data-view="${view}"]`);
   if (!(await fig.isVisible())) {
     await page.getByRole("button", { name: view === "anterior" ? "Front" : "Back", exact: true }).tap();
@@ -66,10 +68,41 @@ export async function markerCentre(page, id) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-/** Fresh start: no saved chart. */
+/** Waits until Myomap has opened its records and shown itself (the map, or the notice that
+ * another tab leads), so that nothing it does at start-up races what a test does next. */
+export async function appShown(page) {
+  await expect(page.locator("[data-muscle], [data-elsewhere]").first()).toBeAttached();
+}
+
+/** Empties the device's storage (database and local storage) from a loaded page. */
+export async function wipeDevice(page, { keepSettings = false } = {}) {
+  await page.evaluate(async (keepSettings) => {
+    const settings = localStorage.getItem("myomap.settings");
+    localStorage.clear();
+    if (keepSettings && settings) localStorage.setItem("myomap.settings", settings);
+    // The app lets go of its connection when asked, so the delete is not blocked.
+    await new Promise((done) => {
+      const req = indexedDB.deleteDatabase("myomap");
+      req.onsuccess = req.onerror = () => done();
+    });
+  }, keepSettings);
+}
+
+/** Fresh start: nothing saved on the device. */
 export async function freshStart(page) {
   await page.goto("/");
-  await page.evaluate(() => localStorage.clear());
+  await appShown(page);
+  await wipeDevice(page);
+  await page.reload();
+  await expect(page.locator("[data-muscle]").first()).toBeAttached();
+}
+
+/** Loads Myomap on a device whose only data is a chart of the previous release (format 1). */
+export async function startWithOldChart(page, raw, opts = {}) {
+  await page.goto("/");
+  await appShown(page);
+  await wipeDevice(page, opts);
+  await page.evaluate((raw) => localStorage.setItem("myomap.chart", raw), raw);
   await page.reload();
   await expect(page.locator("[data-muscle]").first()).toBeAttached();
 }
@@ -119,4 +152,54 @@ export async function startNeedle(page, view, muscle, side, minutes = 20) {
   await page.getByRole("button", { name: `${minutes} min`, exact: true }).tap();
   await page.getByRole("button", { name: "Start timer" }).tap();
   await page.waitForTimeout(400); // the next tap elsewhere is not a double tap
+}
+
+/** Every record in Myomap's database, read raw from the page: { key: parsed JSON value }. */
+export async function readDb(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("myomap");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const store = db.transaction("records").objectStore("records");
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () => {
+            const out = {};
+            keys.result.forEach((k, i) => {
+              try {
+                out[k] = JSON.parse(values.result[i]);
+              } catch {
+                out[k] = values.result[i];
+              }
+            });
+            db.close();
+            resolve(out);
+          };
+        };
+      }),
+  );
+}
+
+/** The records of the patient open on screen, by kind: { patient, points, open, pain, visits }. */
+export async function savedChart(page) {
+  const pid = await page.locator("[data-current-patient]").getAttribute("data-current-patient");
+  const db = await readDb(page);
+  const pre = `p/${pid}/`;
+  const pick = (p) => Object.keys(db).filter((k) => k.startsWith(pre + p)).sort().map((k) => db[k]);
+  return {
+    patient: db[`patients/${pid}`],
+    points: pick("pt/"),
+    open: db[pre + "open"],
+    pain: db[pre + "pain"],
+    visits: pick("v/"),
+  };
+}
+
+/** Waits until every change on screen is reported kept by the database. */
+export async function allSaved(page) {
+  await expect(page.locator("[data-pending]")).toHaveAttribute("data-pending", "0");
+  await expect(page.locator("[data-saved]")).toHaveAttribute("data-saved", "true");
 }

@@ -1,74 +1,73 @@
-// Nothing lost: a damaged store is reported and kept aside, never overwritten.
+// Nothing lost: an old chart that cannot be read is kept aside, data from a newer Myomap is left
+// alone, and a write the database refuses is reported while what was kept stays as it was.
 import { test, expect } from "@playwright/test";
-import { tapMuscle } from "./helpers.js";
+import { freshStart, readDb, savedChart, startWithOldChart, tapMuscle, allSaved } from "./helpers.js";
 
 const DAMAGED = '{"app":"myomap","schema":1,"chart":{"trps":[{"id":1,"muscle":"upper_trap';
-
-test("a damaged store is kept aside with a clear message and the app still works", async ({ page }) => {
-  await page.goto("/");
-  await page.evaluate((raw) => {
-    localStorage.clear();
-    localStorage.setItem("myomap.chart", raw);
-  }, DAMAGED);
-  await page.reload();
-  const banner = page.getByRole("alert");
-  await expect(banner).toContainText("could not be read");
-  await expect(banner).toContainText("kept aside");
-  const aside = await page.evaluate(() =>
+const asideKeys = (page) =>
+  page.evaluate(() =>
     Object.keys(localStorage)
       .filter((k) => k.startsWith("myomap.unreadable."))
       .map((k) => localStorage.getItem(k)),
   );
-  expect(aside).toEqual([DAMAGED]);
+
+test("a damaged old chart is kept aside once with a clear message and the app still works", async ({ page }) => {
+  await startWithOldChart(page, DAMAGED);
+  const banner = page.getByRole("alert");
+  await expect(banner).toContainText("could not be read");
+  await expect(banner).toContainText("kept aside");
+  expect(await asideKeys(page)).toEqual([DAMAGED]);
 
   await page.getByRole("button", { name: "Dismiss message" }).tap();
   await expect(banner).toHaveCount(0);
   await tapMuscle(page, "anterior", "sternocleidomastoid", "left");
   await expect(page.locator("[data-trp]")).toHaveCount(1);
+  await allSaved(page);
   await page.reload();
   await expect(page.locator("[data-trp]")).toHaveCount(1);
-  // The damaged original is still there, untouched, after new work was saved.
-  const still = await page.evaluate(() =>
-    Object.keys(localStorage)
-      .filter((k) => k.startsWith("myomap.unreadable."))
-      .map((k) => localStorage.getItem(k)),
-  );
-  expect(still).toEqual([DAMAGED]);
+  // Kept aside once: no second copy, no message again, the original untouched.
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  expect(await asideKeys(page)).toEqual([DAMAGED]);
 });
 
-test("data from a newer Myomap is left untouched and nothing is saved over it", async ({ page }) => {
+test("a chart from a newer Myomap is left untouched and nothing is saved over it", async ({ page }) => {
   const newer = '{"app":"myomap","schema":99,"chart":{"whatever":true}}';
-  await page.goto("/");
-  await page.evaluate((raw) => {
-    localStorage.clear();
-    localStorage.setItem("myomap.chart", raw);
-  }, newer);
-  await page.reload();
+  await startWithOldChart(page, newer);
   await expect(page.getByRole("alert")).toContainText("newer version");
   await tapMuscle(page, "anterior", "tibialis_anterior", "right");
   await expect(page.locator("[data-trp]")).toHaveCount(1);
   expect(await page.evaluate(() => localStorage.getItem("myomap.chart"))).toBe(newer);
 });
 
-test("a full storage quota is reported and the saved chart stays as it was", async ({ page }) => {
-  await page.goto("/");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
+test("a write the database refuses (full quota) is reported, marked Not saved, and leaves what was kept", async ({ page }) => {
+  await freshStart(page);
   await tapMuscle(page, "anterior", "tibialis_anterior", "right");
-  const before = await page.evaluate(() => localStorage.getItem("myomap.chart"));
-  // Fill the quota so the next write fails.
+  await expect(page.locator("[data-trp]")).toHaveCount(1);
+  const before = await readDb(page);
+  // From now on the device is full: every write of a record is refused.
   await page.evaluate(() => {
-    let size = 1024 * 1024;
-    let i = 0;
-    while (size >= 1) {
-      try {
-        localStorage.setItem(`filler.${i++}`, "x".repeat(size));
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
   });
   await tapMuscle(page, "anterior", "tibialis_anterior", "left");
+  // The marker shows at once; the screen does not pretend it is kept.
+  await expect(page.locator("[data-trp]")).toHaveCount(2);
   await expect(page.getByRole("alert")).toContainText("storage is full");
-  expect(await page.evaluate(() => localStorage.getItem("myomap.chart"))).toBe(before);
+  await expect(page.getByRole("alert")).toContainText("NOT saved");
+  await expect(page.locator("[data-saved]")).toHaveAttribute("data-saved", "false");
+  await expect(page.locator("[data-saved]")).toHaveText("Not saved");
+  expect(await readDb(page)).toEqual(before);
+  expect((await savedChart(page)).points).toHaveLength(1);
+});
+
+test("with no database at all, Myomap says plainly that nothing will be kept", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "indexedDB", { get: () => undefined });
+  });
+  await page.goto("/");
+  await expect(page.getByRole("alert")).toContainText("cannot keep your work");
+  await tapMuscle(page, "anterior", "tibialis_anterior", "right");
+  await expect(page.locator("[data-trp]")).toHaveCount(1);
+  await expect(page.locator("[data-saved]")).toHaveAttribute("data-saved", "false");
 });

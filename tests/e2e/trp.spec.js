@@ -1,7 +1,7 @@
 // Charting trigger points by touch: records, list, drag, delete, undo/redo, referral
 // patterns, hints, the reverse lookup, and the bilateral-thorax warning.
 import { test, expect } from "@playwright/test";
-import { atlasToScreen, freshStart, markerCentre, muscleSel, showView, tapMuscle, touchPoint } from "./helpers.js";
+import { atlasToScreen, freshStart, markerCentre, muscleSel, showView, startWithOldChart, tapMuscle, touchPoint } from "./helpers.js";
 
 test.use({ reducedMotion: "reduce" });
 
@@ -213,10 +213,7 @@ test("a long session lists its most recent points and the selected one; Show all
     at: { view: "posterior", x: (i % 2 ? -1 : 1) * (40 + (i % 5) * 4), y: 380 + Math.floor(i / 5) * 4 },
     marked_at: 1,
   }));
-  await page.goto("/");
-  await page.evaluate((raw) => { localStorage.clear(); localStorage.setItem("myomap.chart", raw); },
-    JSON.stringify({ app: "myomap", schema: 1, chart: { trps, timers: [], next_id: 46 } }));
-  await page.reload();
+  await startWithOldChart(page, JSON.stringify({ app: "myomap", schema: 1, chart: { trps, timers: [], next_id: 46 } }));
   await expect(page.locator("[data-trp]")).toHaveCount(45);
   const rows = page.locator("[data-trp-row]");
   await expect(rows).toHaveCount(40);

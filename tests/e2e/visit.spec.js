@@ -2,7 +2,7 @@
 // lists every needle still in, e-stim pairs (refused across the spine, blocked by screening),
 // and notifications while the page is hidden.
 import { test, expect } from "@playwright/test";
-import { freshStart, startNeedle, startVisit, tapMuscle } from "./helpers.js";
+import { freshStart, savedChart, startNeedle, startVisit, tapMuscle } from "./helpers.js";
 
 test.use({ reducedMotion: "reduce" });
 
@@ -90,8 +90,8 @@ test("a visit with needles in ends only through a confirmation that lists each n
   await expect(page.locator("[data-visit]")).toHaveAttribute("data-visit", "none");
   await expect(page.locator("[data-timer]")).toHaveCount(0);
   await expect(page.locator(".visit-bar")).toContainText("3 needles in, all out. Noted: Bruising.");
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("myomap.chart")).chart);
-  expect(saved.visit).toBeUndefined();
+  const saved = await savedChart(page);
+  expect(saved.open.visit).toBeUndefined();
   expect(saved.visits).toHaveLength(1);
   expect(saved.visits[0].timers.every((t) => t.ended_at)).toBe(true);
   expect(saved.visits[0].screening.answers).toHaveLength(9);
