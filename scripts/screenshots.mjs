@@ -28,7 +28,19 @@ const demo = JSON.stringify({
       { id: 7, trp: 1, duration: 600000, banked: 0, running_since: now - 130000, started_at: now - 130000, ended_at: null, estim: { needles: [5, 6], hz: 2, ma: 4 } },
       { id: 8, trp: 2, duration: 600000, banked: 120000, running_since: null, started_at: now - 400000, ended_at: null },
     ],
-    next_id: 9,
+    next_id: 20,
+    // Two earlier weekly visits, needles in the trapezius and infraspinatus.
+    visits: [14, 7].map((days, k) => {
+      const start = now - days * 86400000;
+      return {
+        started_at: start,
+        ended_at: start + 35 * 60000,
+        screening: { answers: ["bleeding", "pregnancy", "needle_fear", "local_infection", "lymphoedema", "metal_allergy",
+          "immune_suppression", "pacemaker", "epilepsy"].map((question) => ({ question, yes: false, answered_at: start + 60000 })) },
+        timers: [1, 3].map((trp, i) => ({ id: 10 + k * 2 + i, trp, duration: 900000, banked: 0, running_since: start + 300000, started_at: start + 300000, ended_at: start + 1260000 })),
+        ...(k === 0 ? { adverse: ["bruising"] } : {}),
+      };
+    }),
     visit: {
       started_at: now - 900000,
       screening: {
@@ -54,7 +66,36 @@ try {
     await page.evaluate((raw) => { localStorage.clear(); localStorage.setItem("myomap.chart", raw); }, demo);
     await page.reload();
     await page.waitForSelector("[data-trp]", { state: "attached" });
+    await page.getByRole("button", { name: "Dismiss message" }).tap({ timeout: 3000 }).catch(() => {});
+    // The carried-over chart becomes a named patient, among others of the clinic's week.
+    await page.locator("[data-current-patient]").tap();
+    await page.getByLabel("Name", { exact: true }).fill("Maria Lopez");
+    await page.getByLabel("Date of birth").fill("1978-09-21");
+    await page.getByLabel("Record number").fill("MRN-20417");
+    await page.getByRole("button", { name: "Save details" }).tap();
+    await page.getByRole("button", { name: "Close" }).tap();
+    await page.evaluate(async (now) => {
+      const people = [["Daniel Okafor", "1969-02-11", "MRN-20388", 1], ["Aiko Tanaka", "1990-12-03", "MRN-20455", 2],
+        ["Lars Johansson", "1955-07-30", "", 3], ["Sofia Rossi", "2001-05-14", "MRN-20501", 5], ["Maria Lopez", "1992-01-08", "MRN-20512", 6]];
+      const db = await new Promise((res) => { const r = indexedDB.open("myomap"); r.onsuccess = () => res(r.result); });
+      const tx = db.transaction("records", "readwrite");
+      people.forEach(([name, dob, record_no, days], i) => {
+        const id = (now - 1e9 + i) * 1000;
+        tx.objectStore("records").put(JSON.stringify({ id, name, dob, ...(record_no ? { record_no } : {}), created: now - 9e9, last_visit: now - days * 86400000 }), `patients/${id}`);
+      });
+      await new Promise((r) => (tx.oncomplete = r));
+      db.close();
+    }, now);
+    await page.getByRole("button", { name: "Patients", exact: true }).tap();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/${name}-patients.png` });
+    await page.getByRole("button", { name: "Close" }).tap();
+    await page.locator("[data-current-patient]").tap();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}/${name}-patient-file.png` });
+    await page.getByRole("button", { name: "Close" }).tap();
     if (name === "portrait") {
+      await page.getByRole("button", { name: "Front", exact: true }).tap();
       await page.screenshot({ path: `${out}/${name}-front.png` });
       await page.getByRole("button", { name: "Back", exact: true }).tap();
     }
@@ -97,6 +138,19 @@ try {
     await page.screenshot({ path: `${out}/${name}-where-does-it-hurt.png` });
     await page.getByRole("button", { name: "Clear drawing" }).tap();
     await page.getByRole("button", { name: "Done" }).tap();
+    // The visit ends (needles out); last week's visit opens on the map, read only.
+    await page.getByRole("button", { name: "End visit" }).tap();
+    await page.getByRole("button", { name: "Remove all" }).tap();
+    await page.locator("[data-current-patient]").tap();
+    await page.locator('[data-dialog="patient-file"] [data-visit]').nth(1).tap();
+    await page.waitForTimeout(300);
+    if (name === "portrait") await page.getByRole("button", { name: "Back", exact: true }).tap();
+    await page.locator('[data-trp="1"]').first().evaluate(() => {});
+    const pm = await page.locator('figure[data-view="posterior"] [data-trp="1"] .trp-dot').boundingBox();
+    await page.touchscreen.tap(pm.x + pm.width / 2, pm.y + pm.height / 2);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/${name}-past-visit.png` });
+    await page.getByRole("button", { name: "Back to today" }).tap();
     await page.goto(`${URL}#/atlas`);
     for (let i = 0; i < 17; i++) await page.getByRole("button", { name: "Next" }).tap();
     await page.waitForTimeout(300);

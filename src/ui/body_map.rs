@@ -392,6 +392,8 @@ fn Figure(view: View) -> impl IntoView {
     // Markers where the chart has them; a dragged one follows the finger through its own
     // position (below), so a pointer move does not rebuild and diff the whole list.
     let markers = move || {
+        // A past visit on the map shows its points as they were: none is "carried".
+        let today = state.past.get().is_none();
         state.chart.with(|c| {
             c.trps
                 .iter()
@@ -403,7 +405,7 @@ fn Figure(view: View) -> impl IntoView {
                     latent: t.findings.status == Status::Latent,
                     nrs: t.findings.nrs_before,
                     caution: referral::has_caution(&t.muscle),
-                    carried: c.carried_from(t),
+                    carried: if today { c.carried_from(t) } else { None },
                 })
                 .collect::<Vec<_>>()
         })

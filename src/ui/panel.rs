@@ -118,6 +118,9 @@ fn PointPanel() -> impl IntoView {
             <p class="muscle-side">{move || point.get().map(|p| format!("Patient's {}", p.2.id()))}</p>
             {move || {
                 let id = point.get()?.0;
+                if state.past.get().is_some() {
+                    return None;
+                }
                 let from = state.chart.with(|c| c.trp(id).and_then(|t| c.carried_from(t)))?;
                 Some(view! {
                     <p class="carried-note" data-carried-note="">
@@ -133,6 +136,7 @@ fn PointPanel() -> impl IntoView {
                     }}
                 </p>
             </Show>
+            <Show when=move || state.past.get().is_none()>
             <div class="chips" role="group" aria-label="Needle time">
                     {PRESETS
                         .into_iter()
@@ -208,6 +212,7 @@ fn PointPanel() -> impl IntoView {
                     <span class="start-duration">{move || format!("{} min", minutes.get())}</span>
                 </div>
             <super::estim::EStimPanel />
+            </Show>
             <super::record::RecordEditor />
         </div>
     }

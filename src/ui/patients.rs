@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::state::{AppState, Dialog};
 use super::visit::clock_time;
-use crate::clinic::patient::{self, Patient, PatientForm, NAME_MAX, RECORD_NO_MAX};
+use crate::clinic::patient::{self, Patient, PatientForm, RECORD_NO_MAX};
 use crate::clinic::timer::Millis;
 use crate::store::{browser, records};
 
@@ -125,7 +125,6 @@ fn patient_fields(form: RwSignal<PatientForm>) -> impl IntoView {
                 class="text-input"
                 type="text"
                 required
-                maxlength=NAME_MAX.to_string()
                 autocomplete="off"
                 prop:value=move || form.with(|f| f.name.clone())
                 on:input=move |e| form.update(|f| f.name = event_target_value(&e))
@@ -398,7 +397,7 @@ fn PatientFile() -> impl IntoView {
                         }
                         list.into_iter().map(|(id, (when, what))| view! {
                             <li>
-                                <button class="visit-row" data-visit=id.to_string() on:click=move |_| state.view_past(id)>
+                                <button class="visit-row" data-visit=id.to_string() on:click=move |_| if let Err(why) = state.view_past(id) { error.set(Some(why)); }>
                                     <span class="visit-when">{when}</span>
                                     <span class="visit-what">{what}</span>
                                 </button>

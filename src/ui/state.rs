@@ -527,21 +527,18 @@ impl AppState {
     }
 
     /// Shows an ended visit on the map as it was that day, read only. Refused while needles
-    /// are in: their timers and alarms stay on screen.
-    pub fn view_past(&self, visit: Millis) {
+    /// are in, so that their timers and alarms stay on screen; the error says so.
+    pub fn view_past(&self, visit: Millis) -> Result<(), String> {
         if self.past.get_untracked().is_none()
             && self
                 .chart
                 .with_untracked(|c| c.needles_in().next().is_some())
         {
-            self.message.set(Some(
-                "Needles are in: take them out before opening an earlier visit, so that their timers stay on screen.".into(),
-            ));
-            return;
+            return Err("Needles are in: take them out before opening an earlier visit on the map, so that their timers stay on screen.".into());
         }
-        let Some(then) = self.live_chart(|c| c.as_it_was(visit)) else {
-            return;
-        };
+        let then = self
+            .live_chart(|c| c.as_it_was(visit))
+            .ok_or("That visit is no longer on this device.")?;
         if self.past.get_untracked().is_none() {
             self.live.set_value(Some(self.chart.get_untracked()));
         }
@@ -549,6 +546,7 @@ impl AppState {
         self.dialog.set(Dialog::None);
         self.past.set(Some(visit));
         self.chart.set(then);
+        Ok(())
     }
 
     /// Leaves a past visit for the chart under way.

@@ -76,8 +76,13 @@ pub fn VisitBar() -> impl IntoView {
             <Show
                 when=move || open.get().is_some()
                 fallback=move || view! {
-                    <p class="visit-text">{move || last().unwrap_or_else(|| "No visit under way.".into())}</p>
-                    <button class="btn btn-primary" on:click=move |_| open_screening(&state)>"Start visit"</button>
+                    <Show
+                        when=move || state.past.get().is_none()
+                        fallback=|| view! { <p class="visit-text">"An ended visit is on the map (read only)."</p> }
+                    >
+                        <p class="visit-text">{move || last().unwrap_or_else(|| "No visit under way.".into())}</p>
+                        <button class="btn btn-primary" on:click=move |_| open_screening(&state)>"Start visit"</button>
+                    </Show>
                 }
             >
                 <p class="visit-text">

@@ -2,7 +2,7 @@
 // past visit and amendments, and the previous release's chart carried over with its needle.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { freshStart, savedChart, showView, startWithOldChart, tapMuscle, allSaved } from "./helpers.js";
+import { allSaved, freshStart, readDb, savedChart, startWithOldChart, tapMuscle } from "./helpers.js";
 
 test.use({ reducedMotion: "reduce" });
 
@@ -42,6 +42,10 @@ test("two patients in one morning are kept apart, through a reload, and found by
   await page.getByLabel("Name", { exact: true }).fill("   ");
   await page.getByRole("button", { name: "Create" }).tap();
   await expect(page.locator(".form-error")).toContainText("needs a name");
+  await page.getByLabel("Name", { exact: true }).fill("x".repeat(10000));
+  await page.getByRole("button", { name: "Create" }).tap();
+  await expect(page.locator(".form-error")).toContainText("at most 120 characters");
+  await expect(page.locator("[data-current-patient]")).toContainText("Patient 1");
   await page.getByRole("button", { name: "Cancel" }).tap();
   await page.getByRole("button", { name: "Close" }).tap();
 
@@ -184,4 +188,46 @@ test("the previous release's chart carries over into Patient 1 with its running 
   await expect(page.locator("[data-trp]")).toHaveCount(3);
   await expect(page.locator("[data-timer]")).toHaveCount(1);
   await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
+test("archive hides a patient behind a filter; delete needs the name typed and no visit under way", async ({ page }) => {
+  await page.clock.install({ time: new Date("2026-03-12T09:00:00Z") });
+  await freshStart(page);
+  await newPatient(page, { name: "Old Case" });
+  const file = page.locator('[data-dialog="patient-file"]');
+  await page.locator("[data-current-patient]").tap();
+  await file.getByRole("button", { name: "Archive" }).tap();
+  await expect(file.getByRole("button", { name: "Unarchive" })).toBeVisible();
+  await file.getByRole("button", { name: "Close" }).tap();
+  await page.getByRole("button", { name: "Patients", exact: true }).tap();
+  await expect(page.locator("[data-patient]", { hasText: "Old Case" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Show archived" }).tap();
+  await expect(page.locator("[data-patient]", { hasText: "Old Case" })).toHaveCount(1);
+  await page.getByRole("button", { name: "Close" }).tap();
+
+  // A visit under way keeps the patient.
+  await tapMuscle(page, "anterior", "tibialis_anterior", "left");
+  await page.locator("[data-current-patient]").tap();
+  await file.getByRole("button", { name: "Delete patient…" }).tap();
+  await file.getByLabel("Patient's name").fill("Old Case");
+  await file.getByRole("button", { name: "Delete for good" }).tap();
+  await expect(file.locator(".form-error")).toContainText("visit under way");
+  await file.getByRole("button", { name: "Close" }).tap();
+  await page.getByRole("button", { name: "End visit" }).tap();
+  await page.locator('[data-dialog="end-visit"]').getByRole("button", { name: "End visit now" }).tap();
+
+  // The name must be typed exactly.
+  await page.locator("[data-current-patient]").tap();
+  await file.getByRole("button", { name: "Delete patient…" }).tap();
+  await file.getByLabel("Patient's name").fill("Old");
+  await file.getByRole("button", { name: "Delete for good" }).tap();
+  await expect(file.locator(".form-error")).toContainText("exactly");
+  await file.getByLabel("Patient's name").fill("Old Case");
+  await file.getByRole("button", { name: "Delete for good" }).tap();
+  await expect(page.getByRole("alert")).toContainText("deleted");
+  await expect(page.locator("[data-current-patient]")).toContainText("Patient 1");
+  await allSaved(page);
+  const keys = Object.keys(await readDb(page));
+  expect(keys.filter((k) => k.startsWith("p/")).length).toBe(0);
+  expect(keys.filter((k) => k.startsWith("patients/")).length).toBe(1);
 });
