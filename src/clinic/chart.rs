@@ -273,6 +273,18 @@ impl Chart {
         Ok(())
     }
 
+    /// Writes the open visit's notes (refused past the limit, never cut).
+    pub fn set_visit_notes(&mut self, notes: String) -> Result<(), ChartError> {
+        if notes.chars().count() > super::visit::NOTES_MAX {
+            return Err(ChartError::InvalidRecord(format!(
+                "visit notes can be at most {} characters",
+                super::visit::NOTES_MAX
+            )));
+        }
+        self.visit.as_mut().ok_or(ChartError::NoVisit)?.notes = notes;
+        Ok(())
+    }
+
     /// Needles still in the patient, in the order they went in.
     pub fn needles_in(&self) -> impl Iterator<Item = &Timer> {
         self.timers.iter().filter(|t| t.is_needle() && t.live())
@@ -603,6 +615,19 @@ pub(crate) mod tests {
         assert_eq!(c.close_stale_visit(day), Ok(0));
         assert_eq!(c.visits[0].ended_at, Some(12 * MINUTE));
         assert_eq!(c.close_stale_visit(day), Err(ChartError::NoVisit));
+    }
+
+    #[test]
+    fn visit_notes_belong_to_the_open_visit_and_are_never_cut() {
+        let mut c = Chart::default();
+        assert_eq!(c.set_visit_notes("x".into()), Err(ChartError::NoVisit));
+        let mut c2 = screened();
+        c2.set_visit_notes("é".repeat(10_000)).unwrap();
+        assert!(c2.set_visit_notes("é".repeat(10_001)).is_err());
+        assert_eq!(c2.visit.as_ref().unwrap().notes.chars().count(), 10_000);
+        c2.end_visit(false, &FixedClock(5)).unwrap();
+        assert_eq!(c2.visits[0].notes.chars().count(), 10_000);
+        c.start_visit(&FixedClock(0)).unwrap();
     }
 
     #[test]

@@ -265,6 +265,9 @@ pub struct Amendment {
     pub why: String,
 }
 
+/// Longest visit note kept (characters); the field stops input there.
+pub const NOTES_MAX: usize = 10_000;
+
 /// Longest amendment text kept, each of "what" and "why" (characters).
 pub const AMENDMENT_MAX: usize = 10_000;
 
@@ -281,6 +284,9 @@ pub struct Visit {
     /// Adverse events recorded for the visit, in the order they were noted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub adverse: Vec<Adverse>,
+    /// The therapist's notes on the visit as a whole.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
     /// The chart as it was when the visit ended: every point with that day's findings.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points: Vec<TriggerPoint>,

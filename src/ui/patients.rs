@@ -460,8 +460,13 @@ pub fn PastVisitBar() -> impl IntoView {
         };
         let pairs = v.timers.iter().filter(|t| t.estim.is_some()).count();
         let events: Vec<&str> = v.adverse.iter().map(|a| a.label()).collect();
+        let notes = if v.notes.is_empty() {
+            String::new()
+        } else {
+            format!(" Notes: {}", v.notes)
+        };
         Some(format!(
-            "Visit of {when}. {what}. {screening}{} {}",
+            "Visit of {when}. {what}. {screening}{} {}{notes}",
             if pairs > 0 {
                 format!(" {pairs} e-stim pair{}.", if pairs == 1 { "" } else { "s" })
             } else {

@@ -299,6 +299,19 @@ fn EndVisitDialog() -> impl IntoView {
                     </ul>
                     <p>"“Remove all” records every needle above as out now and ends the visit."</p>
                 </Show>
+                <label class="field">
+                    <span class="q-heading">"Visit notes"</span>
+                    <textarea
+                        class="text-input"
+                        rows="3"
+                        maxlength=crate::clinic::visit::NOTES_MAX.to_string()
+                        prop:value=move || state.chart.with(|c| c.visit.as_ref().map(|v| v.notes.clone()).unwrap_or_default())
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            state.commit(move |c, _| c.set_visit_notes(text));
+                        }
+                    ></textarea>
+                </label>
                 <h3 class="q-heading">"Adverse events"</h3>
                 <div class="chips" role="group" aria-label="Adverse events of this visit">{events}</div>
                 <div class="dialog-actions">

@@ -96,6 +96,7 @@ test("an ended visit is kept as it was: history, a read-only map of that day, am
   // Charting started today's visit.
   await expect(page.locator(".visit-bar")).toHaveAttribute("data-visit", "open");
   await page.getByRole("button", { name: "End visit" }).tap();
+  await page.getByLabel("Visit notes").fill("Neck better since last week.");
   await page.locator('[data-dialog="end-visit"]').getByRole("button", { name: "End visit now" }).tap();
   await expect(page.locator(".visit-bar")).toContainText("Last visit");
   await expect(page.locator(".visit-bar")).toContainText("12 Mar");
@@ -123,6 +124,7 @@ test("an ended visit is kept as it was: history, a read-only map of that day, am
   await row.tap();
   const past = page.locator("[data-past-visit]");
   await expect(past).toContainText("Read only");
+  await expect(past).toContainText("Notes: Neck better since last week.");
   await expect(marker.locator(".trp-nrs")).toHaveText("7");
   await page.locator(`[data-trp-row="${id}"]`).tap();
   await expect(page.getByLabel("Note")).toHaveValue("Visit one: lateral arm ache.");
