@@ -115,6 +115,15 @@ pub fn App(loaded: crate::store::browser::Loaded) -> impl IntoView {
         <Show when=move || state.message.get().is_some()>
             <div class="banner" role="alert">
                 <p>{move || state.message.get().unwrap_or_default()}</p>
+                // A deleted point can be brought back at once from its message.
+                <Show when=move || state.message.get().is_some() && state.message.get() == state.undo_offer.get()>
+                    <button class="btn btn-primary" on:click=move |_| {
+                        state.message.set(None);
+                        state.step_history(true);
+                    }>
+                        "Undo delete"
+                    </button>
+                </Show>
                 <button class="btn" on:click=move |_| state.message.set(None)>
                     "Dismiss message"
                 </button>

@@ -12,7 +12,7 @@ use crate::clinic::timer::MINUTE;
 /// Needle-time presets in minutes; 15 is chosen to start.
 const PRESETS: [i64; 5] = [5, 10, 15, 20, 30];
 
-fn display_name(id: &str) -> String {
+pub(super) fn display_name(id: &str) -> String {
     anatomy::muscle(id).map_or_else(|| id.to_string(), |m| m.name.to_string())
 }
 

@@ -280,8 +280,12 @@ pub fn RecordEditor() -> impl IntoView {
                 class="btn btn-stop delete"
                 on:click=move |_| {
                     if let Some(id) = state.selected_trp_untracked() {
+                        let name = super::panel::display_name(&muscle.get_untracked());
                         if state.change(|c, _| c.change_remove(id)) {
                             state.selection.set(Selection::None);
+                            let said = format!("Point deleted: {name}.");
+                            state.undo_offer.set(Some(said.clone()));
+                            state.message.set(Some(said));
                         }
                     }
                 }

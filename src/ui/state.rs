@@ -107,6 +107,8 @@ pub struct AppState {
     /// A needle asked for before the screening was done (point, duration): it goes in once
     /// the screening allows it.
     pub pending_needle: RwSignal<Option<(u32, Millis)>>,
+    /// The message, if it is the one that offers "Undo delete" (a point just deleted).
+    pub undo_offer: RwSignal<Option<String>>,
     /// Whose chart this is.
     pub patient: RwSignal<Patient>,
     /// Writes asked for and not yet reported complete by the database.
@@ -156,6 +158,7 @@ impl AppState {
             notify: RwSignal::new(settings.notify),
             dialog: RwSignal::new(Dialog::None),
             pending_needle: RwSignal::new(None),
+            undo_offer: RwSignal::new(None),
             patient: RwSignal::new(loaded.patient),
             saving: RwSignal::new(0),
             unsaved: RwSignal::new(false),
@@ -348,6 +351,13 @@ impl AppState {
             .unwrap_or(Ok(None));
         match result {
             Ok(Some(_)) => {
+                // An offer to undo a delete is spent once anything is undone or redone.
+                if self.message.get_untracked().is_some()
+                    && self.message.get_untracked() == self.undo_offer.get_untracked()
+                {
+                    self.message.set(None);
+                }
+                self.undo_offer.set(None);
                 let touched = history
                     .with_value(|h| {
                         if back { h.last_undone() } else { h.last_done() }.map(Touched::of)

@@ -40,3 +40,17 @@ test("out-of-range values are refused in the open, and what shows is what is kep
   await expect(page.getByLabel("Note")).toHaveValue(note);
   await expect(page.getByLabel("Pressure-pain threshold (kg/cm²)")).toHaveValue("3.5");
 });
+
+test("a deleted point comes back from its message with one tap", async ({ page }) => {
+  await freshStart(page);
+  await tapMuscle(page, "posterior", "infraspinatus", "right");
+  const id = await page.locator("[data-selected-trp]").getAttribute("data-selected-trp");
+  await page.getByRole("button", { name: "Delete point" }).tap();
+  await expect(page.locator("[data-trp]")).toHaveCount(0);
+  await page.getByRole("button", { name: "Undo delete" }).tap();
+  await expect(page.locator(`[data-trp="${id}"]`)).toHaveCount(1);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await allSaved(page);
+  await page.reload();
+  await expect(page.locator(`[data-trp="${id}"]`)).toHaveCount(1);
+});

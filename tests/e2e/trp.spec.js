@@ -83,6 +83,8 @@ test("drag moves a point, delete removes it, undo and redo walk every change bac
 
   await page.getByRole("button", { name: "Delete point" }).tap();
   await expect(page.locator("[data-trp]")).toHaveCount(0);
+  await expect(page.getByRole("alert")).toContainText("Point deleted: Gluteus medius.");
+  await expect(page.getByRole("button", { name: "Undo delete" })).toBeVisible();
 
   const undo = page.getByRole("button", { name: "Undo", exact: true });
   const redo = page.getByRole("button", { name: "Redo", exact: true });
