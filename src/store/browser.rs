@@ -123,7 +123,7 @@ pub async fn load(now: Millis) -> Loaded {
                 notices.extend(notice);
                 Some(id)
             }
-            Err(why) => return Loaded::scratch(now, Some(why)),
+            Err(shown) => return shown,
         },
     };
     let id = match current {
@@ -157,12 +157,14 @@ pub async fn load(now: Millis) -> Loaded {
 }
 
 /// Format 1 to format 2: the local-storage chart becomes the first patient, committed and
-/// read back before the old key is removed. Returns the patient to open.
-async fn carry_over(now: Millis) -> Result<(PatientId, Option<String>), String> {
+/// read back before the old key is removed. Returns the patient to open, or (when the
+/// database refuses) what to show without saving.
+async fn carry_over(now: Millis) -> Result<(PatientId, Option<String>), Loaded> {
     let ls = local().ok();
     let raw = ls.as_ref().and_then(|s| s.get_item(KEY).ok().flatten());
+    let scratch = |why: String| Loaded::scratch(now, Some(why));
     let Some(raw) = raw else {
-        let p = create_first(now).await?;
+        let p = create_first(now).await.map_err(scratch)?;
         return Ok((p.id, None));
     };
     match schema::decode(&raw) {
@@ -170,10 +172,16 @@ async fn carry_over(now: Millis) -> Result<(PatientId, Option<String>), String> 
             let (patient, chart) = records::migrate_v1(old, new_patient_id(now), now);
             let mut ops = records::ops_for_all(&patient, &chart);
             ops.push(records::put_meta(&Meta::new(Some(patient.id))));
-            save(&ops).await.map_err(|why| {
-                format!("Myomap could not move its chart into its database: {why} The chart is still where it was; nothing has been lost.")
-            })?;
-            let (back_patient, back) = open_patient(patient.id).await?;
+            if let Err(why) = save(&ops).await {
+                // Shown as it is, not saved: the chart stays where it was, untouched.
+                return Err(Loaded {
+                    patient,
+                    chart,
+                    notice: Some(format!("Myomap could not move its chart into its database: {why} The chart is shown but changes are not kept; the saved chart is still where it was, nothing has been lost.")),
+                    can_save: false,
+                });
+            }
+            let (back_patient, back) = open_patient(patient.id).await.map_err(scratch)?;
             if back_patient == patient && back.chart == chart && back.damaged.is_empty() {
                 if let Some(ls) = ls {
                     let _ = ls.remove_item(KEY);
@@ -184,7 +192,7 @@ async fn carry_over(now: Millis) -> Result<(PatientId, Option<String>), String> 
             }
         }
         Err(DecodeError::Newer(v)) => {
-            let p = create_first(now).await?;
+            let p = create_first(now).await.map_err(scratch)?;
             Ok((p.id, Some(format!("A chart on this device was written by a newer version of Myomap (format {v}). It has been left untouched; update Myomap to open it."))))
         }
         Err(err) => {
@@ -198,7 +206,7 @@ async fn carry_over(now: Millis) -> Result<(PatientId, Option<String>), String> 
                     let _ = s.remove_item(KEY);
                 }
             }
-            let p = create_first(now).await?;
+            let p = create_first(now).await.map_err(scratch)?;
             Ok((
                 p.id,
                 Some(if kept {

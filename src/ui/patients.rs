@@ -106,16 +106,6 @@ pub fn PatientDialogs() -> impl IntoView {
     }
 }
 
-fn focus_heading() -> NodeRef<leptos::html::H2> {
-    let heading = NodeRef::<leptos::html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
-    });
-    heading
-}
-
 /// The three fields of a patient's details, bound to one form signal.
 fn patient_fields(form: RwSignal<PatientForm>) -> impl IntoView {
     view! {
@@ -209,7 +199,7 @@ fn PatientList() -> impl IntoView {
                                 class="patient-row"
                                 data-patient=id.to_string()
                                 aria-current=(id == current).to_string()
-                                on:click=move |_| state.open_patient(id)
+                                on:click=move |_| if let Err(why) = state.open_patient(id) { error.set(Some(why)); }
                             >
                                 <span class="patient-name">{p.name.clone()}</span>
                                 <span class="patient-info">{details(p, now)}</span>
@@ -233,7 +223,7 @@ fn PatientList() -> impl IntoView {
             Err(why) => error.set(Some(why)),
         }
     };
-    let heading = focus_heading();
+    let heading = super::visit::focus_on_open();
     view! {
         <div class="dialog-backdrop">
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="patients-title" data-dialog="patients">
@@ -373,7 +363,7 @@ fn PatientFile() -> impl IntoView {
         }
         state.delete_patient();
     };
-    let heading = focus_heading();
+    let heading = super::visit::focus_on_open();
     view! {
         <div class="dialog-backdrop">
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="file-title" data-dialog="patient-file">

@@ -448,12 +448,31 @@ impl AppState {
         self.write(vec![op]);
     }
 
+    /// Another patient's chart may replace this one only with every needle out: the timers
+    /// and alarms of needles still in must stay on screen. The error is a sentence.
+    fn may_leave(&self) -> Result<(), String> {
+        let n = self.live_chart(|c| c.ledger().still_in());
+        if n == 0 {
+            return Ok(());
+        }
+        Err(format!(
+            "{} has {n} needle{} in: take {} out before opening another patient, so that {} timer{} stay{} on screen.",
+            self.patient.with_untracked(|p| p.name.clone()),
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "it" } else { "them" },
+            if n == 1 { "its" } else { "their" },
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "s" } else { "" },
+        ))
+    }
+
     /// Opens another patient's chart (the current one is already saved, change by change).
-    pub fn open_patient(&self, id: PatientId) {
+    pub fn open_patient(&self, id: PatientId) -> Result<(), String> {
         if self.patient.with_untracked(|p| p.id) == id && self.past.get_untracked().is_none() {
             self.dialog.set(Dialog::None);
-            return;
+            return Ok(());
         }
+        self.may_leave()?;
         let state = *self;
         wasm_bindgen_futures::spawn_local(async move {
             match browser::open_patient(id).await {
@@ -467,6 +486,7 @@ impl AppState {
                 Err(why) => state.message.set(Some(why)),
             }
         });
+        Ok(())
     }
 
     /// Puts a patient's chart on screen and remembers them as the one open.
@@ -487,6 +507,7 @@ impl AppState {
 
     /// Creates a patient from the form and opens their (empty) chart. The error is a sentence.
     pub fn create_patient(&self, form: &PatientForm) -> Result<(), String> {
+        self.may_leave()?;
         let now = self.clock().0;
         let patient = Patient::new(browser::new_patient_id(now), form, now)?;
         self.write(vec![records::put_patient(&patient)]);
@@ -513,7 +534,9 @@ impl AppState {
                     .map(|p| p.id)
             });
             match next {
-                Some(next) => state.open_patient(next),
+                Some(next) => {
+                    let _ = state.open_patient(next);
+                }
                 None => {
                     let _ = state.create_patient(&PatientForm {
                         name: "Patient 1".into(),

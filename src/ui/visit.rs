@@ -24,7 +24,7 @@ pub fn open_screening(state: &AppState) {
 
 /// Moves focus to a dialog's heading when it opens, so that a screen reader announces it and
 /// the page behind is not what a keyboard reaches first.
-fn focus_on_open() -> NodeRef<leptos::html::H2> {
+pub(super) fn focus_on_open() -> NodeRef<leptos::html::H2> {
     let heading = NodeRef::<leptos::html::H2>::new();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {

@@ -171,6 +171,15 @@ test("the previous release's chart carries over into Patient 1 with its running 
   await expect(timer).toHaveAttribute("data-state", "running");
   await expect(timer.locator(".timer-time")).toHaveText(/^0?5:0\d$|^04:5\d$/);
   await expect(timer).toContainText("Gluteus medius");
+  // With a needle in, no other patient replaces this chart (its timer must stay on screen).
+  await page.getByRole("button", { name: "Patients", exact: true }).tap();
+  await page.getByRole("button", { name: "New patient" }).tap();
+  await page.getByLabel("Name", { exact: true }).fill("Next Patient");
+  await page.getByRole("button", { name: "Create" }).tap();
+  await expect(page.locator(".form-error")).toContainText("1 needle in");
+  await page.getByRole("button", { name: "Cancel" }).tap();
+  await page.getByRole("button", { name: "Close" }).tap();
+  await expect(page.locator("[data-current-patient]")).toContainText("Patient 1");
   // Notes and findings are those of the visit under way, as they were on screen.
   await page.locator('[data-trp-row="1"]').tap();
   await expect(page.getByLabel("Note")).toHaveValue(/question mark/);
