@@ -183,13 +183,18 @@ pub fn ops_for(pid: PatientId, chart: &Chart, t: &Touched) -> Vec<Op> {
     ops
 }
 
-/// Every record of a patient's chart (and the patient), as a first save or a migration.
+/// Every record of a patient's chart (and the patient), exactly as it is now: a first save,
+/// a migration, or saving again after a write failed.
 pub fn ops_for_all(patient: &Patient, chart: &Chart) -> Vec<Op> {
-    let mut ops = vec![put_patient(patient)];
+    // Points no longer on the chart go with the old records; the rest are written anew.
+    let mut ops = vec![
+        Op::DeletePrefix(format!("{}pt/", prefix(patient.id))),
+        put_patient(patient),
+    ];
     let all = Touched {
         points: Vec::new(),
         all_points: true,
-        pain: !chart.pain.is_empty(),
+        pain: true,
         open: true,
         visits: chart.visits.iter().map(|v| v.started_at).collect(),
     };

@@ -89,6 +89,9 @@ pub fn PatientHeader() -> impl IntoView {
         >
             {move || if state.unsaved.get() { "Not saved" } else { "" }}
         </span>
+        <Show when=move || state.unsaved.get() && state.can_save()>
+            <button class="btn btn-stop" on:click=move |_| state.save_again()>"Save again"</button>
+        </Show>
     }
 }
 

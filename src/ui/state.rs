@@ -252,6 +252,30 @@ impl AppState {
         });
     }
 
+    /// After a write failed: writes the whole chart of this patient as it is on screen, in one
+    /// transaction; once that is kept, nothing on screen is unsaved any more.
+    pub fn save_again(&self) {
+        if !self.can_save.get_value() {
+            return;
+        }
+        let patient = self.patient.get_untracked();
+        let ops = self.live_chart(|c| records::ops_for_all(&patient, c));
+        let done = browser::save(&ops);
+        self.saving.update(|n| *n += 1);
+        let (saving, unsaved, message) = (self.saving, self.unsaved, self.message);
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = done.await;
+            saving.update(|n| *n = n.saturating_sub(1));
+            match result {
+                Ok(()) => {
+                    unsaved.set(false);
+                    message.set(Some("Saved: everything on screen is kept.".into()));
+                }
+                Err(why) => message.set(Some(why)),
+            }
+        });
+    }
+
     /// Closes a visit left open on an earlier day with no needle in, and says so.
     pub fn close_stale_visit(&self) {
         let midnight = {
@@ -268,6 +292,11 @@ impl AppState {
                 super::patients::date(started)
             )));
         }
+    }
+
+    /// Can this tab write to the database at all?
+    pub fn can_save(&self) -> bool {
+        self.can_save.get_value()
     }
 
     /// Another tab leads now: nothing more is written from this one.

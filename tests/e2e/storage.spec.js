@@ -46,6 +46,7 @@ test("a write the database refuses (full quota) is reported, marked Not saved, a
   const before = await readDb(page);
   // From now on the device is full: every write of a record is refused.
   await page.evaluate(() => {
+    window.__put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function () {
       throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
     };
@@ -59,6 +60,14 @@ test("a write the database refuses (full quota) is reported, marked Not saved, a
   await expect(page.locator("[data-saved]")).toHaveText("Not saved");
   expect(await readDb(page)).toEqual(before);
   expect((await savedChart(page)).points).toHaveLength(1);
+
+  // Space is freed: "Save again" keeps everything on screen, and says so.
+  await page.evaluate(() => { IDBObjectStore.prototype.put = window.__put; });
+  await page.getByRole("button", { name: "Save again" }).tap();
+  await expect(page.locator("[data-saved]")).toHaveAttribute("data-saved", "true");
+  await expect(page.getByRole("alert")).toContainText("everything on screen is kept");
+  await page.reload();
+  await expect(page.locator("[data-trp]")).toHaveCount(2);
 });
 
 test("with no database at all, Myomap says plainly that nothing will be kept", async ({ page }) => {
