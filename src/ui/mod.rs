@@ -168,7 +168,9 @@ pub fn mount() {
             leptos::mount::mount_to_body(|| view! { <tabs::OpenElsewhere /> });
             return;
         }
+        mark("myomap-wasm-started");
         let loaded = crate::store::browser::load(BrowserClock.now()).await;
+        mark("myomap-records-read");
         leptos::mount::mount_to_body(move || view! { <App loaded /> });
         interactive();
     });
@@ -176,7 +178,12 @@ pub fn mount() {
 
 fn interactive() {
     // The map is built and its handlers attached: the benchmark's "interactive" moment.
+    mark("myomap-interactive");
+}
+
+/// A named moment of start-up, for the benchmark and the browser's performance panel.
+fn mark(name: &str) {
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = perf.mark("myomap-interactive");
+        let _ = perf.mark(name);
     }
 }
