@@ -117,7 +117,7 @@ fn patient_fields(form: RwSignal<PatientForm>) -> impl IntoView {
             <input
                 class="text-input"
                 type="text"
-                required
+                aria-required="true"
                 autocomplete="off"
                 prop:value=move || form.with(|f| f.name.clone())
                 on:input=move |e| form.update(|f| f.name = event_target_value(&e))
@@ -255,7 +255,7 @@ fn PatientList() -> impl IntoView {
                         <ul class="patient-list">{rows}</ul>
                     }
                 >
-                    <form class="patient-form" on:submit=create>
+                    <form class="patient-form" novalidate on:submit=create>
                         {patient_fields(form)}
                         <div class="dialog-actions">
                             <button class="btn" type="button" on:click=move |_| creating.set(false)>"Cancel"</button>
@@ -371,7 +371,7 @@ fn PatientFile() -> impl IntoView {
         <div class="dialog-backdrop">
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="file-title" data-dialog="patient-file">
                 <h2 id="file-title" tabindex="-1" node_ref=heading>{move || state.patient.with(|p| p.name.clone())}</h2>
-                <form class="patient-form" on:submit=save on:input=move |_| saved.set(false)>
+                <form class="patient-form" novalidate on:submit=save on:input=move |_| saved.set(false)>
                     {patient_fields(form)}
                     <div class="form-row">
                         <button class="btn" type="submit">"Save details"</button>

@@ -58,3 +58,30 @@ test("every view passes the audit", async ({ page }) => {
   await expect(page.getByRole("alert")).toBeVisible();
   await audit(page, "storage message");
 });
+
+test("the patient screens pass the audit", async ({ page }) => {
+  await page.clock.install({ time: new Date("2026-03-12T09:00:00Z") });
+  await freshStart(page);
+  await tapMuscle(page, "posterior", "infraspinatus", "right");
+  await page.getByRole("button", { name: "End visit" }).tap();
+  await page.locator('[data-dialog="end-visit"]').getByRole("button", { name: "End visit now" }).tap();
+  await page.getByRole("button", { name: "Patients", exact: true }).tap();
+  await expect(page.locator("[data-patient]")).toHaveCount(1);
+  await expect(page.locator("[data-storage-persistent]")).toBeAttached();
+  await audit(page, "patient list");
+  await page.getByRole("button", { name: "New patient" }).tap();
+  await audit(page, "new patient form");
+  await page.getByRole("button", { name: "Create" }).tap();
+  await expect(page.locator(".form-error")).toBeVisible();
+  await audit(page, "new patient form with an error");
+  await page.getByRole("button", { name: "Cancel" }).tap();
+  await page.getByRole("button", { name: "Close" }).tap();
+  await page.locator("[data-current-patient]").tap();
+  await page.getByRole("button", { name: "Delete patient…" }).tap();
+  await audit(page, "patient file with history and delete");
+  await page.locator('[data-dialog="patient-file"] [data-visit]').tap();
+  await expect(page.locator("[data-past-visit]")).toBeVisible();
+  await audit(page, "a past visit, read only");
+  await page.getByRole("button", { name: "Amend" }).tap();
+  await audit(page, "amendment form");
+});
