@@ -19,12 +19,15 @@ pub fn over_thorax(muscle: &str) -> bool {
 
 /// Points charted over the thorax on both sides of the body: needling both sides of the
 /// chest in one visit risks a pneumothorax on both sides. `None` when only one side (or
-/// neither) has such points.
+/// neither) has such points. During a visit, points carried from an earlier visit and not
+/// examined today do not count: they are not today's treatment.
 pub fn bilateral_thorax(chart: &Chart) -> Option<Vec<&TriggerPoint>> {
+    let in_visit = chart.visit.is_some();
     let thorax: Vec<&TriggerPoint> = chart
         .trps
         .iter()
         .filter(|t| over_thorax(&t.muscle))
+        .filter(|t| !(in_visit && chart.carried_from(t).is_some()))
         .collect();
     let both = Side::BOTH
         .iter()
@@ -63,6 +66,33 @@ mod tests {
         let flagged = bilateral_thorax(&c).expect("both sides over the thorax");
         let muscles: Vec<&str> = flagged.iter().map(|t| t.muscle.as_str()).collect();
         assert_eq!(muscles, vec!["rhomboid_major", "lower_trapezius"]);
+    }
+
+    #[test]
+    fn points_carried_from_an_earlier_visit_count_only_once_examined_today() {
+        let mut c = Chart::default();
+        c.start_visit(&FixedClock(0)).unwrap();
+        let rhomboid = mark(&mut c, "rhomboid_major", Side::Right);
+        c.end_visit(false, &FixedClock(10)).unwrap();
+        c.start_visit(&FixedClock(100)).unwrap();
+        let at = MapPoint {
+            view: View::Posterior,
+            x: 0.0,
+            y: 0.0,
+        };
+        c.mark("lower_trapezius", Side::Left, at, &FixedClock(101))
+            .unwrap();
+        assert!(
+            bilateral_thorax(&c).is_none(),
+            "last week's right side is not today's"
+        );
+        c.trps
+            .iter_mut()
+            .find(|t| t.id == rhomboid)
+            .unwrap()
+            .findings
+            .nrs_before = Some(5);
+        assert_eq!(bilateral_thorax(&c).map(|v| v.len()), Some(2));
     }
 
     #[test]
