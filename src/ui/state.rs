@@ -239,17 +239,7 @@ impl AppState {
             self.unsaved.set(true);
             return;
         }
-        let done = browser::save(&ops);
-        self.saving.update(|n| *n += 1);
-        let (saving, unsaved, message) = (self.saving, self.unsaved, self.message);
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = done.await;
-            saving.update(|n| *n = n.saturating_sub(1));
-            if let Err(why) = result {
-                unsaved.set(true);
-                message.set(Some(why));
-            }
-        });
+        self.track(&ops, || {});
     }
 
     /// After a write failed: writes the whole chart of this patient as it is on screen, in one
@@ -260,18 +250,28 @@ impl AppState {
         }
         let patient = self.patient.get_untracked();
         let ops = self.live_chart(|c| records::ops_for_all(&patient, c));
-        let done = browser::save(&ops);
+        let (unsaved, message) = (self.unsaved, self.message);
+        self.track(&ops, move || {
+            unsaved.set(false);
+            message.set(Some("Saved: everything on screen is kept.".into()));
+        });
+    }
+
+    /// Starts one transaction of `ops` and counts it until the database reports back: `kept`
+    /// runs once it is committed; a failure marks the screen "Not saved" and says why.
+    fn track(&self, ops: &[Op], kept: impl FnOnce() + 'static) {
+        let done = browser::save(ops);
         self.saving.update(|n| *n += 1);
         let (saving, unsaved, message) = (self.saving, self.unsaved, self.message);
         wasm_bindgen_futures::spawn_local(async move {
             let result = done.await;
             saving.update(|n| *n = n.saturating_sub(1));
             match result {
-                Ok(()) => {
-                    unsaved.set(false);
-                    message.set(Some("Saved: everything on screen is kept.".into()));
+                Ok(()) => kept(),
+                Err(why) => {
+                    unsaved.set(true);
+                    message.set(Some(why));
                 }
-                Err(why) => message.set(Some(why)),
             }
         });
     }
