@@ -368,11 +368,13 @@ impl Chart {
         if trp.marked_at >= today || trp.findings != Findings::default() {
             return None;
         }
+        // A visit keeps its points in id order (the chart's order), so each look-up is a
+        // binary search: this runs for every marker whenever the chart changes.
         let seen = self
             .visits
             .iter()
             .rev()
-            .find(|v| v.points.iter().any(|p| p.id == trp.id))
+            .find(|v| v.points.binary_search_by_key(&trp.id, |p| p.id).is_ok())
             .map(|v| v.started_at);
         Some(seen.unwrap_or(trp.marked_at))
     }

@@ -16,7 +16,8 @@ use crate::clinic::patient::{Patient, PatientId};
 use crate::clinic::timer::{Millis, Timer};
 use crate::clinic::visit::Visit;
 
-pub const APP: &str = "myomap";
+/// The same app mark as format 1's envelope.
+pub use super::schema::APP;
 /// The saved format this Myomap writes. Format 1 was the single chart in local storage.
 pub const FORMAT: u32 = 2;
 pub const META_KEY: &str = "meta";

@@ -45,11 +45,12 @@ fn today_iso(now: Millis) -> String {
     )
 }
 
-/// "46 y (15 Jun 1980) · MRN-42": what tells two patients of one name apart.
-fn details(p: &Patient, now: Millis) -> String {
+/// "46 y · born 1980-06-15 · No. MRN-42": what tells two patients of one name apart, on
+/// `today` (YYYY-MM-DD).
+fn details(p: &Patient, today: &str) -> String {
     let mut parts = Vec::new();
     if let Some(dob) = &p.dob {
-        match p.age_on(&today_iso(now)) {
+        match p.age_on(today) {
             Some(age) => parts.push(format!("{age} y · born {dob}")),
             None => parts.push(format!("born {dob}")),
         }
@@ -68,7 +69,7 @@ pub fn PatientHeader() -> impl IntoView {
     let info = move || {
         state
             .patient
-            .with(|p| details(p, state.now.get_untracked()))
+            .with(|p| details(p, &today_iso(state.now.get_untracked())))
     };
     view! {
         <button
@@ -172,7 +173,8 @@ fn PatientList() -> impl IntoView {
             }
         }
     });
-    let now = state.now.get_untracked();
+    // Ages are worked out for today once, not once per row and keystroke.
+    let today = StoredValue::new(today_iso(state.now.get_untracked()));
     let rows = move || {
         let q = query.get();
         let arch = archived.get();
@@ -205,7 +207,7 @@ fn PatientList() -> impl IntoView {
                                 on:click=move |_| if let Err(why) = state.open_patient(id) { error.set(Some(why)); }
                             >
                                 <span class="patient-name">{p.name.clone()}</span>
-                                <span class="patient-info">{details(p, now)}</span>
+                                <span class="patient-info">{today.with_value(|t| details(p, t))}</span>
                                 <span class="patient-last">{last}</span>
                             </button>
                         </li>
@@ -429,11 +431,13 @@ pub fn PastVisitBar() -> impl IntoView {
     let what = RwSignal::new(String::new());
     let why = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let visit = move || {
+    // One copy of the visit per change, shared by the summary and the amendments.
+    let visit = Memo::new(move |_| {
         state.history_rev.track();
         let id = state.past.get()?;
         state.live_chart(|c| c.past_visit(id).cloned())
-    };
+    });
+    let visit = move || visit.get();
     let summary = move || {
         let v = visit()?;
         let (when, what) = visit_summary(&v);

@@ -622,59 +622,37 @@ impl AppState {
 
     /// Reads the patient's chart under way, even while a past visit is on the map.
     pub fn live_chart<T>(&self, f: impl FnOnce(&Chart) -> T) -> T {
-        let mut f = Some(f);
-        if let Some(v) = self
-            .live
-            .with_value(|l| l.as_ref().map(|c| (f.take().expect("once"))(c)))
-        {
-            return v;
-        }
-        self.chart.with_untracked(|c| (f.take().expect("once"))(c))
+        self.live.with_value(|aside| match aside {
+            Some(c) => f(c),
+            None => self.chart.with_untracked(f),
+        })
     }
 
-    /// Adds an amendment to an ended visit and saves that visit.
+    /// Adds an amendment to an ended visit and saves that visit. The visit lives in the chart
+    /// under way (set aside while a past visit is on the map).
     pub fn amend(&self, visit: Millis, what: &str, why: &str) -> Result<(), String> {
         let clock = self.clock();
-        let target = if self.past.get_untracked().is_some() {
-            // The chart under way is aside: amend it there, and the copy on screen too.
-            let r = self
-                .live
-                .try_update_value(|l| l.as_mut().map(|c| c.amend(visit, what, why, &clock)))
-                .flatten()
-                .unwrap_or(Err(ChartError::NoVisit));
-            r.map_err(|e| e.to_string())?;
-            self.live.with_value(|l| {
-                l.as_ref().map(|c| {
-                    records::ops_for(
-                        self.patient.with_untracked(|p| p.id),
-                        c,
-                        &Touched {
-                            visits: vec![visit],
-                            ..Default::default()
-                        },
-                    )
-                })
-            })
-        } else {
-            self.chart
-                .try_update(|c| c.amend(visit, what, why, &clock))
-                .unwrap_or(Err(ChartError::NoVisit))
-                .map_err(|e| e.to_string())?;
-            let pid = self.patient.with_untracked(|p| p.id);
-            Some(self.chart.with_untracked(|c| {
-                records::ops_for(
-                    pid,
-                    c,
-                    &Touched {
-                        visits: vec![visit],
-                        ..Default::default()
-                    },
-                )
-            }))
+        let pid = self.patient.with_untracked(|p| p.id);
+        let touched = Touched {
+            visits: vec![visit],
+            ..Default::default()
         };
-        if let Some(ops) = target {
-            self.write(ops);
-        }
+        let amend = |c: &mut Chart| {
+            c.amend(visit, what, why, &clock)?;
+            Ok(records::ops_for(pid, c, &touched))
+        };
+        let ops = self
+            .live
+            .try_update_value(|aside| match aside {
+                Some(c) => amend(c),
+                None => self
+                    .chart
+                    .try_update(amend)
+                    .unwrap_or(Err(ChartError::NoVisit)),
+            })
+            .unwrap_or(Err(ChartError::NoVisit))
+            .map_err(|e: ChartError| e.to_string())?;
+        self.write(ops);
         self.history_rev.update(|r| *r += 1);
         Ok(())
     }
