@@ -2,7 +2,8 @@
 // Chromium at the two tablet sizes Myomap is designed for.
 import { defineConfig } from "@playwright/test";
 
-const PORT = 4173;
+// E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT || 4173);
 export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
