@@ -50,6 +50,12 @@ pub fn App(loaded: crate::store::browser::Loaded) -> impl IntoView {
     let relayout = move || state.layout_rev.update(|r| *r += 1);
     request_animation_frame(relayout);
     let resized = window_event_listener(leptos::ev::resize, move |_| relayout());
+    // In portrait the timer dock takes the map's room while needles are in: measure again
+    // when its rows come or go.
+    Effect::new(move |_| {
+        state.live_timers.with(|t| t.len());
+        request_animation_frame(relayout);
+    });
     on_cleanup(move || resized.remove());
 
     // Show the truth at once when the tablet wakes or the tab comes back.

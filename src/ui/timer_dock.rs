@@ -2,6 +2,7 @@
 //! the room.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::state::{AppState, Now};
 use crate::anatomy;
@@ -46,8 +47,26 @@ pub fn TimerDock() -> impl IntoView {
     let state = expect_context::<AppState>();
     // Computed once per tick for both the list and whether it is empty.
     let order = state.live_timers;
+    // The row whose pause and extra-minute buttons are out (one at a time: the rows stay short
+    // so that eight needles fit on screen).
+    let open = RwSignal::new(None::<u32>);
+    // A tap anywhere outside the open row puts its controls away.
+    let outside = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        if open.get_untracked().is_none() {
+            return;
+        }
+        let inside = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest(".timer.expanded").ok().flatten())
+            .is_some();
+        if !inside {
+            open.set(None);
+        }
+    });
+    on_cleanup(move || outside.remove());
     view! {
-        <section class="timer-dock" aria-label="Needle timers">
+        <section class="timer-dock" aria-label="Needle timers" class:live=move || !order.get().is_empty()>
             <div class="dock-head">
                 <h2>"Timers"</h2>
                 <super::wake::WakeLock />
@@ -81,9 +100,9 @@ pub fn TimerDock() -> impl IntoView {
                 when=move || !order.get().is_empty()
                 fallback=|| view! { <p class="empty">"No timer running. Select a trigger point and start one."</p> }
             >
-                <ol class="timers">
+                <ol class="timers" data-count=move || order.get().len().to_string()>
                     <For each=move || order.get() key=|id| *id let(id)>
-                        <TimerCard id=id />
+                        <TimerRow id=id open=open />
                     </For>
                 </ol>
             </Show>
@@ -91,10 +110,12 @@ pub fn TimerDock() -> impl IntoView {
     }
 }
 
+/// One needle (or e-stim pair) on one short row: what it is, its time and "Needle out" always
+/// in view; pause and extra minutes one tap away.
 #[component]
-fn TimerCard(id: u32) -> impl IntoView {
+fn TimerRow(id: u32, open: RwSignal<Option<u32>>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Read once per tick for the state, the time and the ring (no copy of the timer).
+    // Read once per tick for the state, the time and the bar (no copy of the timer).
     let reading = Memo::new(move |_| {
         let now = Now(state.now.get());
         state.chart.with(|c| {
@@ -116,37 +137,55 @@ fn TimerCard(id: u32) -> impl IntoView {
     };
     let estim = move || state.chart.with(|c| c.timer(id).and_then(|t| t.estim));
     let progress = move || reading.get().map_or(1.0, |r| r.2);
-    // Ring: circumference of r=20 is 125.66.
-    let dash = move || format!("{} 125.66", crate::num::fixed(progress() * 125.66, 2, true));
+    // The state in words as well as colour and border: paused and overdue read from 2 m.
+    let badge = move || match st() {
+        TimerState::Paused => Some("Paused"),
+        TimerState::Overdue => Some("Overdue"),
+        _ => None,
+    };
+    let expanded = move || open.get() == Some(id);
+    let toggle = move |_| open.update(|o| *o = if *o == Some(id) { None } else { Some(id) });
     let pause = move |_| {
+        open.set(None);
         state.commit(|c, clock| c.pause(id, clock));
     };
     let resume = move |_| {
+        open.set(None);
         state.commit(|c, clock| c.resume(id, clock));
     };
     let stop = move |_| {
         state.commit(|c, clock| c.stop(id, clock));
     };
     let extend = move |minutes: i64| {
+        open.set(None);
         state.commit(|c, clock| c.extend(id, minutes * crate::clinic::timer::MINUTE, clock));
     };
     view! {
         <li
             class="timer"
+            class:expanded=expanded
             data-timer=id.to_string()
             data-state=move || st().id()
             data-kind=move || if estim().is_some() { "estim" } else { "needle" }
+            style:--done=move || crate::num::fixed(progress(), 3, true)
         >
-            <svg class="ring" viewBox="0 0 48 48" aria-hidden="true">
-                <circle class="ring-track" cx="24" cy="24" r="20" />
-                <circle class="ring-fill" cx="24" cy="24" r="20" stroke-dasharray=dash />
-            </svg>
-            <div class="timer-text">
-                <span class="timer-label">{label}</span>
+            <button
+                class="timer-main"
+                aria-expanded=move || expanded().to_string()
+                aria-controls=format!("timer-controls-{id}")
+                on:click=toggle
+            >
+                <span class="timer-label">
+                    {move || badge().map(|b| view! { <span class="timer-badge">{b}</span> " " })}
+                    {label}
+                </span>
                 {move || estim().map(|e| view! { <span class="timer-sub">{format!("{} Hz · {} mA", crate::num::short(e.hz), crate::num::short(e.ma))}</span> })}
                 <span class="timer-time" role="timer">{text}</span>
-            </div>
-            <div class="timer-controls">
+            </button>
+            <button class="btn btn-stop timer-out" on:click=stop>
+                {move || if estim().is_some() { "Stop e-stim" } else { "Needle out" }}
+            </button>
+            <div class="timer-controls" id=format!("timer-controls-{id}") hidden=move || !expanded()>
                 <Show
                     when=move || st() == TimerState::Paused
                     fallback=move || view! { <button class="btn" on:click=pause>"Pause"</button> }
@@ -155,9 +194,6 @@ fn TimerCard(id: u32) -> impl IntoView {
                 </Show>
                 <button class="btn" on:click=move |_| extend(1)>"+1 min"</button>
                 <button class="btn" on:click=move |_| extend(5)>"+5 min"</button>
-                <button class="btn btn-stop" on:click=stop>
-                    {move || if estim().is_some() { "Stop e-stim" } else { "Needle out" }}
-                </button>
             </div>
         </li>
     }

@@ -86,7 +86,7 @@ pub fn VisitBar() -> impl IntoView {
                 }
             >
                 <p class="visit-text">
-                    <span>{move || format!("Visit {}", open.get().map(clock_time).unwrap_or_default())}</span>
+                    <span class="visit-started">{move || format!("Visit {}", open.get().map(clock_time).unwrap_or_default())}</span>
                     <span class="ledger" title="Needles put in and taken out in this visit" data-needles-in=move || ledger.get().still_in().to_string()>
                         {move || {
                             let l = ledger.get();

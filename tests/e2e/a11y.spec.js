@@ -2,7 +2,7 @@
 import { test, expect } from "@playwright/test";
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
-import { answerScreening, freshStart, showView, startWithOldChart, tapMuscle } from "./helpers.js";
+import { answerScreening, freshStart, showView, startWithOldChart, tapMuscle, timerButton } from "./helpers.js";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -31,7 +31,7 @@ test("every view passes the audit", async ({ page }) => {
   await answerScreening(page, { yes: ["metal_allergy"] });
   await expect(page.locator("[data-timer]")).toHaveCount(1);
   await audit(page, "selection with a running timer");
-  await page.locator("[data-timer]").getByRole("button", { name: "Pause" }).tap();
+  await (await timerButton(page.locator("[data-timer]"), "Pause")).tap();
   await audit(page, "paused timer");
   await page.getByRole("button", { name: "End visit" }).tap();
   await expect(page.locator('[data-dialog="end-visit"]')).toBeVisible();

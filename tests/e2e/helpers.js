@@ -203,3 +203,10 @@ export async function allSaved(page) {
   await expect(page.locator("[data-pending]")).toHaveAttribute("data-pending", "0");
   await expect(page.locator("[data-saved]")).toHaveAttribute("data-saved", "true");
 }
+
+/** A timer row's pause or extra-minute button: the row opens its controls with a tap first. */
+export async function timerButton(timer, name) {
+  const button = timer.getByRole("button", { name, exact: true });
+  if (!(await button.isVisible())) await timer.locator(".timer-main").tap();
+  return button;
+}

@@ -2,7 +2,7 @@
 // the alarm banner naming the needle, the page title, the ring on the map, +1/+5, needle out,
 // and a reload mid-run.
 import { test, expect } from "@playwright/test";
-import { freshStart, startNeedle, startVisit, tapMuscle } from "./helpers.js";
+import { freshStart, startNeedle, startVisit, tapMuscle, timerButton } from "./helpers.js";
 
 test.use({ reducedMotion: "reduce" });
 
@@ -37,7 +37,7 @@ test("three timers, overdue alarm with banner, title and ring, acknowledge, +5 m
   await expect(first).toHaveAttribute("data-state", "overdue");
 
   // +5 min brings it back to counting down.
-  await first.getByRole("button", { name: "+5 min" }).tap();
+  await (await timerButton(first, "+5 min")).tap();
   await expect(page.locator('[data-timer][data-state="running"]')).toHaveCount(3);
 
   // A reload mid-run restores every timer with the right time.
@@ -75,7 +75,7 @@ test("+1 min adds a minute; a custom time can be chosen", async ({ page }) => {
   await page.getByRole("button", { name: "Start timer" }).tap();
   const t = page.locator("[data-timer]");
   await expect(t.locator(".timer-time")).toHaveText("07:00");
-  await t.getByRole("button", { name: "+1 min" }).tap();
+  await (await timerButton(t, "+1 min")).tap();
   await expect(t.locator(".timer-time")).toHaveText("08:00");
 });
 
