@@ -14,13 +14,21 @@ pub fn LookupPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let ranked = Memo::new(move |_| state.chart.with(|c| lookup::rank(&c.pain)));
     let has_drawing = move || state.chart.with(|c| !c.pain.is_empty());
+    // The list opens at its top, whatever the record above was scrolled to.
+    request_animation_frame(|| {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(".side-scroll").ok().flatten())
+        {
+            el.set_scroll_top(0);
+        }
+    });
     view! {
         <section class="lookup" aria-label="Where does it hurt?">
-            <p class="big">"Where does it hurt?"</p>
-            <p class="hint-small">"Paint the painful area on the body with a finger. Muscles whose trigger points refer pain there are listed below, the likeliest first."</p>
-            <div class="start-row">
+            <div class="lookup-head">
+                <p class="big">"Where does it hurt?"</p>
                 <button
-                    class="btn"
+                    class="btn small"
                     disabled=move || !has_drawing()
                     on:click=move |_| {
                         state.change(|c, _| Ok(c.change_pain(|p| p.clear())));
@@ -28,8 +36,9 @@ pub fn LookupPanel() -> impl IntoView {
                 >
                     "Clear drawing"
                 </button>
-                <button class="btn" on:click=move |_| state.mode.set(Mode::Chart)>"Done"</button>
+                <button class="btn small" on:click=move |_| state.mode.set(Mode::Chart)>"Done"</button>
             </div>
+            <p class="hint-small">"Paint where it hurts. Muscles that refer pain there, likeliest first:"</p>
             <Show
                 when=move || !ranked.get().is_empty()
                 fallback=move || view! {
@@ -60,7 +69,7 @@ pub fn LookupPanel() -> impl IntoView {
                                         >
                                             <span class="cand-name">{format!("{name} · {}", side.label())}</span>
                                             <span class="cand-grade">{grade}</span>
-                                            <span class="cand-sites">{format!("Trigger points: {sites}")}</span>
+                                            <span class="cand-sites">{sites}</span>
                                         </button>
                                     </li>
                                 }

@@ -188,6 +188,31 @@ test("where does it hurt: temple, lateral thigh and heel give sensible muscles; 
   await expect(page.getByRole("button", { name: "Where does it hurt?" })).toHaveAttribute("aria-pressed", "false");
 });
 
+/** Whether each of the first `n` candidates is inside the viewport and uncovered. */
+async function candidatesInView(page, n) {
+  return page.locator("[data-candidate] button").evaluateAll((els, n) => els.slice(0, n).map((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return { name: el.querySelector(".cand-name").textContent, inView: r.top >= 0 && r.bottom <= innerHeight && r.right <= innerWidth, uncovered: hit != null && el.contains(hit) };
+  }), n);
+}
+
+test("where does it hurt: the temple is painted without zooming and five muscles show without scrolling", async ({ page }) => {
+  await freshStart(page);
+  // Scrolled down the record first: the lookup still opens at its top.
+  await page.locator(".side-scroll").evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await page.getByRole("button", { name: "Where does it hurt?" }).tap();
+  await paint(page, "anterior", -29, 36);
+  await expect(page.locator("[data-candidate]").nth(4)).toBeAttached();
+  const shown = await candidatesInView(page, 5);
+  expect(shown).toHaveLength(5);
+  for (const c of shown) {
+    expect(c.inView, `${c.name} in view`).toBe(true);
+    expect(c.uncovered, `${c.name} not covered`).toBe(true);
+  }
+  await expect(page.locator(".side-scroll")).toHaveJSProperty("scrollTop", 0);
+});
+
 test("caution badge and guidance over a hazard; both sides of the thorax raise a warning", async ({ page }) => {
   await freshStart(page);
   await page.getByRole("button", { name: /Deep/ }).tap();
