@@ -4,7 +4,7 @@
 // and decodes here is what a tablet downloads from a real host.
 // Usage: node scripts/serve.mjs [dir] [port]
 import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 
@@ -25,8 +25,9 @@ const types = {
 // Formats that shrink under brotli; images are compressed already.
 const compressible = new Set([".html", ".js", ".mjs", ".wasm", ".css", ".svg", ".json", ".webmanifest"]);
 
-// Brotli at the highest quality is slow (about a second for the wasm), so each file is
-// compressed once and kept until it changes on disk (a rebuild).
+// Brotli at the highest quality is slow (seconds for the wasm on a slow machine), so each file
+// is compressed once, before the server starts listening (a first request must not wait for
+// it, nor a timed one), and again only when it changes on disk (a rebuild).
 const brCache = new Map();
 
 function brotli(path, body, mtimeMs) {
@@ -47,6 +48,18 @@ function acceptsBrotli(req) {
     return name === "br" && (!q || Number(q.slice(2)) > 0);
   });
 }
+
+/** Compresses every compressible file under `dir` into the cache. */
+async function precompress(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !compressible.has(extname(entry.name))) continue;
+    const file = join(entry.parentPath ?? entry.path, entry.name);
+    const [body, info] = await Promise.all([readFile(file), stat(file)]);
+    brotli(file, body, info.mtimeMs);
+  }
+}
+
+await precompress(root);
 
 createServer(async (req, res) => {
   const url = new URL(req.url, "http://127.0.0.1");
