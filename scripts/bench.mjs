@@ -404,11 +404,11 @@ async function run(browser, runs, i) {
 function rows(r) {
   const within = (v, b) => v <= b;
   return [
-    ["navigation to interactive map", `${r.ratios.interactiveVsPeer}x`, `<= ${BUDGET.interactiveVsPeer.toFixed(2)}x peer`,
+    ["navigation to interactive map", `${r.ratios.interactiveVsPeer.toFixed(2)}x`, `<= ${BUDGET.interactiveVsPeer.toFixed(2)}x peer`,
       within(r.ratios.interactiveVsPeer, BUDGET.interactiveVsPeer), `Myomap ${r.interactiveMs} ms, peer ${r.peer.interactiveMs} ms`],
-    ["first tap after loading", `${r.ratios.firstTapVsPeer}x`, `<= ${BUDGET.firstTapVsPeer.toFixed(2)}x peer`,
+    ["first tap after loading", `${r.ratios.firstTapVsPeer.toFixed(2)}x`, `<= ${BUDGET.firstTapVsPeer.toFixed(2)}x peer`,
       within(r.ratios.firstTapVsPeer, BUDGET.firstTapVsPeer), `Myomap ${r.firstTapMs} ms, peer ${r.peer.firstTapMs} ms`],
-    ["tap to marker, 500 markers", `${r.ratios.tap500VsBare}x`, `<= ${BUDGET.tap500VsBare.toFixed(2)}x bare`,
+    ["tap to marker, 500 markers", `${r.ratios.tap500VsBare.toFixed(2)}x`, `<= ${BUDGET.tap500VsBare.toFixed(2)}x bare`,
       within(r.ratios.tap500VsBare, BUDGET.tap500VsBare), `Myomap ${r.tapMs500} ms, bare page ${r.tapFloorMs} ms`],
     ["tap to marker, 0 markers", `${r.tapMs0} ms`, "", null, `peer's later taps ${r.peer.tapMs} ms`],
     ["first load (brotli)", `${r.firstLoadKB} KB`, `<= ${BUDGET.firstLoadKB} KB`, within(r.firstLoadKB, BUDGET.firstLoadKB), `peer ${r.peer.firstLoadKB} KB`],
