@@ -35,13 +35,18 @@ export async function buildPages() {
   copyFileSync("bench/bare/index.html", `${PAGES_DIR}/bare/index.html`);
 }
 
-/** Starts scripts/serve.mjs on `dir` and resolves once it listens. */
+/** Starts scripts/serve.mjs on `dir` and resolves once it listens with every file compressed,
+ * so that no timed load waits for the compression. */
 export function serve(dir, port) {
   return new Promise((resolve, reject) => {
     const child = spawn("node", ["scripts/serve.mjs", dir, String(port)], { stdio: ["ignore", "pipe", "inherit"] });
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`serve.mjs ${dir} exited with ${code} (port ${port} taken?)`)));
-    child.stdout.once("data", () => resolve(child));
+    let said = "";
+    child.stdout.on("data", (d) => {
+      said += d;
+      if (said.includes("brotli ready")) resolve(child);
+    });
   });
 }
 
