@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds the release and measures Myomap's performance budgets.
+# Installs what is missing, builds the release and measures Myomap's performance budgets, beside
+# a peer page and a bare page in the same Chromium, then with Lighthouse (scripts/bench.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

@@ -44,7 +44,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 
-# npm tooling: wasm-opt (binaryen), Playwright, axe-core, exactly as locked.
+# npm tooling: wasm-opt (binaryen), Playwright, axe-core, and for the benchmark esbuild, React and
+# react-body-highlighter (its peer page) and Lighthouse, exactly as locked.
 if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.myomap-lock; then
   say "installing npm tooling (npm ci)"
   npm ci --no-audit --no-fund
