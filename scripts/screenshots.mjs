@@ -54,6 +54,22 @@ const demo = JSON.stringify({
   },
 });
 
+/** A session with eight needles in: one overdue, one paused, the rest counting down. */
+function eightNeedles() {
+  const spots = [["upper_trapezius", "right", 44, 136], ["levator_scapulae", "left", -30, 120],
+    ["infraspinatus", "right", 62, 192], ["infraspinatus", "left", -62, 192], ["gluteus_medius", "left", -60, 356],
+    ["gluteus_medius", "right", 60, 356], ["levator_scapulae", "right", 30, 120], ["teres_major", "left", -70, 215]];
+  const trps = spots.map(([muscle, side, x, y], i) => ({ id: i + 1, muscle, side, at: { view: "posterior", x, y }, marked_at: now }));
+  const timers = trps.map((t, i) => ({
+    id: 20 + i, trp: t.id, duration: (10 + i * 2) * 60000, banked: i === 3 ? 120000 : 0,
+    running_since: i === 3 ? null : now - 300000 - i * 20000, started_at: now - 400000, ended_at: null,
+  }));
+  timers[1].duration = 240000;
+  const answers = ["bleeding", "pregnancy", "needle_fear", "local_infection", "lymphoedema", "metal_allergy",
+    "immune_suppression", "pacemaker", "epilepsy"].map((question) => ({ question, yes: false, answered_at: now - 880000 }));
+  return JSON.stringify({ app: "myomap", schema: 1, chart: { trps, timers, next_id: 40, visit: { started_at: now - 900000, screening: { answers } } } });
+}
+
 mkdirSync(out, { recursive: true });
 const server = spawn("node", ["scripts/serve.mjs", "dist", String(PORT)], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 500));
@@ -155,6 +171,25 @@ try {
     for (let i = 0; i < 17; i++) await page.getByRole("button", { name: "Next" }).tap();
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${out}/${name}-atlas-review.png` });
+    await ctx.close();
+  }
+  // Eight needles in: the treatment screen as seen from across the room.
+  for (const [w, h, name] of [[1024, 768, "landscape"], [768, 1024, "portrait"]]) {
+    const ctx = await browser.newContext({ viewport: { width: w, height: h }, hasTouch: true, isMobile: true });
+    const page = await ctx.newPage();
+    await page.goto(URL);
+    await page.waitForSelector("[data-muscle]", { state: "attached" });
+    await page.evaluate(async (raw) => {
+      localStorage.clear();
+      await new Promise((r) => { const q = indexedDB.deleteDatabase("myomap"); q.onsuccess = q.onerror = r; });
+      localStorage.setItem("myomap.chart", raw);
+    }, eightNeedles());
+    await page.reload();
+    await page.waitForSelector("[data-timer]");
+    await page.getByRole("button", { name: "Dismiss message" }).tap({ timeout: 3000 }).catch(() => {});
+    if (name === "portrait") await page.getByRole("button", { name: "Back", exact: true }).tap();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `${out}/${name}-needles.png` });
     await ctx.close();
   }
 } finally {

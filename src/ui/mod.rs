@@ -29,7 +29,11 @@ use crate::clinic::timer::Clock;
 const TICK: Duration = Duration::from_millis(250);
 
 #[component]
-pub fn App(loaded: crate::store::browser::Loaded) -> impl IntoView {
+pub fn App(
+    loaded: crate::store::browser::Loaded,
+    /// Whether the body map is built yet (it follows the rest of the screen at start-up).
+    map_ready: RwSignal<bool>,
+) -> impl IntoView {
     let state = AppState::new(loaded);
     provide_context(state);
     state.close_stale_visit();
@@ -146,9 +150,13 @@ pub fn App(loaded: crate::store::browser::Loaded) -> impl IntoView {
         <safety::ThoraxWarning />
         <Show
             when=reviewing
-            fallback=|| view! {
+            fallback=move || view! {
                 <main class="workspace">
-                    <body_map::BodyMap />
+                    // The map is built in a task of its own after the rest of the screen: no
+                    // single start-up task holds the page for the whole build.
+                    <Show when=move || map_ready.get() fallback=|| view! { <div class="map-area"></div> }>
+                        <body_map::BodyMap />
+                    </Show>
                     <aside class="side">
                         <div class="side-scroll">
                             <panel::SelectionPanel />
@@ -171,15 +179,41 @@ pub fn mount() {
     wasm_bindgen_futures::spawn_local(async {
         // Another tab leads: show no data here, only the way to use Myomap in this tab.
         if !tabs::lead().await {
+            drop_boot();
             leptos::mount::mount_to_body(|| view! { <tabs::OpenElsewhere /> });
             return;
         }
         mark("myomap-wasm-started");
         let loaded = crate::store::browser::load(BrowserClock.now()).await;
         mark("myomap-records-read");
-        leptos::mount::mount_to_body(move || view! { <App loaded /> });
+        drop_boot();
+        let map_ready = RwSignal::new(false);
+        leptos::mount::mount_to_body(move || view! { <App loaded map_ready /> });
+        yield_task().await;
+        map_ready.set(true);
+        leptos::task::tick().await;
         interactive();
     });
+}
+
+/// The start-up screen of index.html gives way to the app.
+fn drop_boot() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+}
+
+/// Lets the browser run other tasks (input, paint) before going on.
+async fn yield_task() {
+    let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    }))
+    .await;
 }
 
 fn interactive() {
