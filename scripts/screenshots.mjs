@@ -79,7 +79,12 @@ try {
     const ctx = await browser.newContext({ viewport: { width: w, height: h }, hasTouch: true, isMobile: true });
     const page = await ctx.newPage();
     await page.goto(URL);
-    await page.evaluate((raw) => { localStorage.clear(); localStorage.setItem("myomap.chart", raw); }, demo);
+    await page.waitForSelector("[data-muscle]", { state: "attached" });
+    await page.evaluate(async (raw) => {
+      localStorage.clear();
+      await new Promise((r) => { const q = indexedDB.deleteDatabase("myomap"); q.onsuccess = q.onerror = r; });
+      localStorage.setItem("myomap.chart", raw);
+    }, demo);
     await page.reload();
     await page.waitForSelector("[data-trp]", { state: "attached" });
     await page.getByRole("button", { name: "Dismiss message" }).tap({ timeout: 3000 }).catch(() => {});

@@ -2,6 +2,7 @@
 
 pub mod alarm;
 pub mod body_map;
+pub mod declutter;
 pub mod estim;
 pub mod lookup;
 pub mod notify;
@@ -44,6 +45,7 @@ pub fn App(
         elsewhere.set(true);
     });
     state.save_settings_on_change();
+    declutter::watch(state);
 
     // One tick loop drives every timer display.
     if let Ok(handle) = set_interval_with_handle(move || state.now.set(BrowserClock.now()), TICK) {

@@ -1,0 +1,75 @@
+//! Muscle names written on the zoomed map give way to the controls floating over it: a name
+//! that a control would cover is hidden rather than shown half under a button.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::AppState;
+
+/// What floats over the map: zoom buttons, the region list, the legend and the side tags.
+const CONTROLS: &str = ".zoom-controls .btn, .preset-list, .legend, .side-tag";
+/// How long a zoom takes to settle (the camera's transition), in milliseconds.
+const SETTLE_MS: u64 = 420;
+
+/// Rectangles as (left, top, right, bottom).
+type Rect = (f64, f64, f64, f64);
+
+fn rect(e: &web_sys::Element) -> Rect {
+    let r = e.get_bounding_client_rect();
+    (r.left(), r.top(), r.right(), r.bottom())
+}
+
+fn overlaps(a: Rect, b: Rect) -> bool {
+    a.0 < b.2 && a.2 > b.0 && a.1 < b.3 && a.3 > b.1
+}
+
+/// Marks every written name that a control covers (class `covered`), and clears the mark
+/// from the others.
+pub fn hide_covered_names() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let all = |sel: &str| -> Vec<web_sys::Element> {
+        doc.query_selector_all(sel).map_or_else(
+            |_| Vec::new(),
+            |list| {
+                (0..list.length())
+                    .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+                    .collect()
+            },
+        )
+    };
+    let controls: Vec<Rect> = all(CONTROLS)
+        .iter()
+        .map(rect)
+        .filter(|r| r.2 > r.0)
+        .collect();
+    for name in all(".stage .label") {
+        let covered = controls.iter().any(|c| overlaps(rect(&name), *c));
+        let _ = name.class_list().toggle_with_force("covered", covered);
+    }
+}
+
+/// Checks the names again once the map settles after a zoom, a pan, a change of view or layer,
+/// or a new layout; a newer change waits for its own settling.
+pub fn watch(state: AppState) {
+    let generation = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        state.camera.track();
+        state.layout_rev.track();
+        state.deep.track();
+        state.portrait_view.track();
+        state.gesturing.track();
+        state.mode.track();
+        let mine = generation.get_value().wrapping_add(1);
+        generation.set_value(mine);
+        set_timeout(
+            move || {
+                if generation.get_value() == mine {
+                    hide_covered_names();
+                }
+            },
+            std::time::Duration::from_millis(SETTLE_MS),
+        );
+    });
+}

@@ -1,0 +1,98 @@
+// Gloves on, one hand free: every control on every treatment screen is a touch target of at
+// least 44 CSS px, its words fit inside it, and the names written on the zoomed map are never
+// under a floating control.
+import { test, expect } from "@playwright/test";
+import { startWithOldChart, showView } from "./helpers.js";
+
+const QUESTIONS = ["bleeding", "pregnancy", "needle_fear", "local_infection", "lymphoedema", "metal_allergy",
+  "immune_suppression", "pacemaker", "epilepsy"];
+
+/** A visit under way with both sides of the thorax charted (the safety banner shows), four
+ * needles in (one overdue, one e-stim pair) and a pain drawing. */
+function busyChart() {
+  const now = Date.now();
+  const spots = [["upper_trapezius", "right", 44, 136], ["rhomboid_major", "left", -30, 180],
+    ["infraspinatus", "right", 62, 192], ["gluteus_medius", "left", -60, 356]];
+  const trps = spots.map(([muscle, side, x, y], i) => ({ id: i + 1, muscle, side, at: { view: "posterior", x, y }, marked_at: now, findings: { nrs_before: 6 } }));
+  const timers = trps.map((t, i) => ({ id: 20 + i, trp: t.id, duration: (8 + i * 3) * 60000, banked: 0, running_since: now - 300000, started_at: now - 300000, ended_at: null }));
+  timers[0].duration = 120000;
+  timers.push({ id: 30, trp: 3, duration: 600000, banked: 0, running_since: now - 60000, started_at: now - 60000, ended_at: null, estim: { needles: [22, 23], hz: 2, ma: 4 } });
+  const answers = QUESTIONS.map((question) => ({ question, yes: false, answered_at: now - 880000 }));
+  return JSON.stringify({ app: "myomap", schema: 1, chart: { trps, timers, next_id: 40, pain: [{ view: "anterior", x: -28, y: 40, r: 8 }], visit: { started_at: now - 900000, screening: { answers } } } });
+}
+
+/** Every visible button, link-button and text field that is too small to tap or whose words
+ * spill out of it. */
+async function badControls(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll("button, a.btn, input:not([type=range]), select, textarea")) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === "hidden") continue;
+      if (r.bottom < 0 || r.top > innerHeight || r.right < 0 || r.left > innerWidth) continue;
+      const name = (el.getAttribute("aria-label") || el.textContent || el.name || el.className).trim().slice(0, 40);
+      if (r.height < 44 || r.width < 44) out.push(`${name}: ${Math.round(r.width)}x${Math.round(r.height)} px`);
+      if (el.tagName !== "INPUT" && el.tagName !== "TEXTAREA" && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) {
+        out.push(`${name}: words overflow (${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight})`);
+      }
+    }
+    return out;
+  });
+}
+
+test("every control is at least 44 px and holds its words, on every screen of a busy visit", async ({ page }) => {
+  await startWithOldChart(page, busyChart());
+  await expect(page.locator("[data-timer]")).toHaveCount(5);
+  await expect(page.locator("[data-alarm]")).toBeVisible();
+  const screens = {};
+  screens["treatment screen"] = await badControls(page);
+  await page.getByRole("button", { name: "Dismiss message" }).tap().catch(() => {});
+  await page.locator('[data-trp-row="1"]').tap();
+  screens["a point's record"] = await badControls(page);
+  await page.locator("[data-timer]").nth(1).locator(".timer-main").tap();
+  screens["a timer's controls"] = await badControls(page);
+  await page.getByRole("button", { name: "Where does it hurt?" }).tap();
+  screens["where does it hurt"] = await badControls(page);
+  await page.getByRole("button", { name: "Done" }).tap();
+  await page.getByRole("button", { name: "Regions" }).tap();
+  screens["regions"] = await badControls(page);
+  await page.getByRole("button", { name: "Regions" }).tap();
+  await page.getByRole("button", { name: "Screening" }).tap();
+  screens["screening"] = await badControls(page);
+  await page.getByRole("button", { name: "Done" }).tap();
+  await page.getByRole("button", { name: "End visit" }).tap();
+  screens["end visit"] = await badControls(page);
+  await page.getByRole("button", { name: "Keep the visit open" }).tap();
+  await page.getByRole("button", { name: "Patients", exact: true }).tap();
+  screens["patients"] = await badControls(page);
+  for (const [screen, bad] of Object.entries(screens)) expect(bad, screen).toEqual([]);
+});
+
+test("names written on the zoomed map are never under a floating control", async ({ page }) => {
+  await startWithOldChart(page, busyChart());
+  await page.getByRole("button", { name: "Dismiss message" }).tap().catch(() => {});
+  for (const [view, preset] of [["posterior", "Shoulders"], ["posterior", "Low back and pelvis"], ["anterior", "Knee and leg"]]) {
+    await showView(page, view);
+    await page.getByRole("button", { name: "Regions" }).tap();
+    await page.getByRole("button", { name: preset }).tap();
+    // Names are written from twice the resting zoom on.
+    if (!(await page.locator(".stage .label").first().isVisible())) await page.getByRole("button", { name: "Zoom in" }).tap();
+    await expect(page.locator(".stage .label").first()).toBeAttached();
+    // The map settles after its zoom before the names are checked against the controls.
+    await page.waitForTimeout(900);
+    const clashes = await page.evaluate(() => {
+      const controls = [...document.querySelectorAll(".zoom-controls .btn, .legend, .side-tag")]
+        .map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
+      const over = (a, b) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+      return [...document.querySelectorAll(".stage .label")]
+        .filter((l) => getComputedStyle(l).visibility !== "hidden")
+        .filter((l) => { const r = l.getBoundingClientRect(); return r.width > 0 && controls.some((c) => over(r, c)); })
+        .map((l) => l.textContent);
+    });
+    expect(clashes, `${preset}: names under a control`).toEqual([]);
+    // Some names are still written (the check is not passing by hiding them all).
+    const shown = await page.locator(".stage .label").evaluateAll((ls) => ls.filter((l) => getComputedStyle(l).visibility !== "hidden" && l.getBoundingClientRect().width > 0).length);
+    expect(shown).toBeGreaterThan(3);
+    await page.getByRole("button", { name: "Reset zoom" }).tap();
+  }
+});
