@@ -4,12 +4,15 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { minifyGlue } from "./minify-glue.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) {
   console.error("csp.mjs: no TRUNK_STAGING_DIR");
   process.exit(1);
 }
+// The glue is minified first: its new hash goes into index.html before the policy is written.
+minifyGlue(dir);
 const file = join(dir, "index.html");
 let html = readFileSync(file, "utf8");
 const hashes = [];
