@@ -87,20 +87,23 @@ pub fn App(
     let route = RwSignal::new(hash());
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| route.set(hash()));
     on_cleanup(move || on_hash.remove());
-    let reviewing = move || route.get() == "#/atlas";
+    let reviewing = Memo::new(move |_| route.get() == "#/atlas");
 
     let labels = move || state.history_labels();
     view! {
         <header class="topbar">
             <h1>"Myomap"</h1>
-            <Show when=move || !reviewing()>
-                <patients::PatientHeader />
-                <search::MuscleSearch />
-            </Show>
+            {move || {
+                (!reviewing.get()).then(|| view! {
+                    <patients::PatientHeader />
+                    <search::MuscleSearch />
+                })
+            }}
             <div class="tools">
-                <Show
-                    when=reviewing
-                    fallback=move || view! {
+                {move || if reviewing.get() {
+                    view! { <a class="btn link" href="#/">"Back to the map"</a> }.into_any()
+                } else {
+                    view! {
                         <button
                             class="btn"
                             title=move || labels().0.map(|l| format!("Undo {l}")).unwrap_or_default()
@@ -119,46 +122,58 @@ pub fn App(
                         </button>
                         <a class="btn link" href="#/atlas">"Atlas"</a>
                     }
-                >
-                    <a class="btn link" href="#/">"Back to the map"</a>
-                </Show>
+                    .into_any()
+                }}
             </div>
         </header>
-        <Show when=move || state.message.get().is_some()>
-            <div class="banner" role="alert">
-                <p>{move || state.message.get().unwrap_or_default()}</p>
-                // A deleted point can be brought back at once from its message.
-                <Show when=move || state.message.get().is_some() && state.message.get() == state.undo_offer.get()>
-                    <button class="btn btn-primary" on:click=move |_| {
-                        state.message.set(None);
-                        state.step_history(true);
-                    }>
-                        "Undo delete"
+        {move || state.message.get().map(|text| {
+            // A deleted point can be brought back at once from its message.
+            let undo = state.undo_offer.get().as_ref() == Some(&text);
+            view! {
+                <div class="banner" role="alert">
+                    <p>{text}</p>
+                    {undo.then(|| view! {
+                        <button class="btn btn-primary" on:click=move |_| {
+                            state.message.set(None);
+                            state.step_history(true);
+                        }>
+                            "Undo delete"
+                        </button>
+                    })}
+                    <button class="btn" on:click=move |_| state.message.set(None)>
+                        "Dismiss message"
                     </button>
-                </Show>
-                <button class="btn" on:click=move |_| state.message.set(None)>
-                    "Dismiss message"
-                </button>
-            </div>
-        </Show>
-        <Show when=move || elsewhere.get()>
-            <div class="elsewhere-backdrop">
-                <tabs::OpenElsewhere />
-            </div>
-        </Show>
+                </div>
+            }
+        })}
+        {move || {
+            elsewhere.get().then(|| view! {
+                <div class="elsewhere-backdrop">
+                    <tabs::OpenElsewhere />
+                </div>
+            })
+        }}
         <alarm::AlarmBanner />
         <patients::PastVisitBar />
         <patients::PatientDialogs />
         <safety::ThoraxWarning />
-        <Show
-            when=reviewing
-            fallback=move || view! {
+        {move || if reviewing.get() {
+            view! {
+                <main class="review-page">
+                    <review::AtlasReview />
+                </main>
+            }
+            .into_any()
+        } else {
+            view! {
                 <main class="workspace">
                     // The map is built in a task of its own after the rest of the screen: no
                     // single start-up task holds the page for the whole build.
-                    <Show when=move || map_ready.get() fallback=|| view! { <div class="map-area"></div> }>
-                        <body_map::BodyMap />
-                    </Show>
+                    {move || if map_ready.get() {
+                        view! { <body_map::BodyMap /> }.into_any()
+                    } else {
+                        view! { <div class="map-area"></div> }.into_any()
+                    }}
                     <aside class="side">
                         <div class="side-scroll">
                             <panel::SelectionPanel />
@@ -168,11 +183,8 @@ pub fn App(
                     </aside>
                 </main>
             }
-        >
-            <main class="review-page">
-                <review::AtlasReview />
-            </main>
-        </Show>
+            .into_any()
+        }}
     }
 }
 

@@ -90,9 +90,11 @@ pub fn PatientHeader() -> impl IntoView {
         >
             {move || if state.unsaved.get() { "Not saved" } else { "" }}
         </span>
-        <Show when=move || state.unsaved.get() && state.can_save()>
-            <button class="btn btn-stop" on:click=move |_| state.save_again()>"Save again"</button>
-        </Show>
+        {move || {
+            (state.unsaved.get() && state.can_save()).then(|| {
+                view! { <button class="btn btn-stop" on:click=move |_| state.save_again()>"Save again"</button> }
+            })
+        }}
     }
 }
 
@@ -101,12 +103,11 @@ pub fn PatientHeader() -> impl IntoView {
 pub fn PatientDialogs() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <Show when=move || state.dialog.get() == Dialog::Patients>
-            <PatientList />
-        </Show>
-        <Show when=move || state.dialog.get() == Dialog::PatientFile>
-            <PatientFile />
-        </Show>
+        {move || match state.dialog.get() {
+            Dialog::Patients => Some(view! { <PatientList /> }.into_any()),
+            Dialog::PatientFile => Some(view! { <PatientFile /> }.into_any()),
+            _ => None,
+        }}
     }
 }
 
@@ -265,15 +266,15 @@ fn PatientList() -> impl IntoView {
                         </div>
                     </form>
                 </Show>
-                <Show when=move || error.get().is_some()>
-                    <p class="form-error" role="alert">{move || error.get().unwrap_or_default()}</p>
-                </Show>
-                <Show when=move || !creating.get()>
-                    <StoragePanel />
-                    <div class="dialog-actions">
-                        <button class="btn" on:click=move |_| state.dialog.set(Dialog::None)>"Close"</button>
-                    </div>
-                </Show>
+                {form_error(error)}
+                {move || {
+                    (!creating.get()).then(|| view! {
+                        <StoragePanel />
+                        <div class="dialog-actions">
+                            <button class="btn" on:click=move |_| state.dialog.set(Dialog::None)>"Close"</button>
+                        </div>
+                    })
+                }}
             </div>
         </div>
     }
@@ -380,9 +381,7 @@ fn PatientFile() -> impl IntoView {
                         <span class="muted" role="status">{move || if saved.get() { "Saved." } else { "" }}</span>
                     </div>
                 </form>
-                <Show when=move || error.get().is_some()>
-                    <p class="form-error" role="alert">{move || error.get().unwrap_or_default()}</p>
-                </Show>
+                {form_error(error)}
                 <h3 class="q-heading">"Visits"</h3>
                 <ul class="visit-history">
                     {move || {
@@ -529,9 +528,7 @@ pub fn PastVisitBar() -> impl IntoView {
                             <span>"Why"</span>
                             <input class="text-input" type="text" maxlength="10000" prop:value=move || why.get() on:input=move |e| why.set(event_target_value(&e)) />
                         </label>
-                        <Show when=move || error.get().is_some()>
-                            <p class="form-error" role="alert">{move || error.get().unwrap_or_default()}</p>
-                        </Show>
+                        {form_error(error)}
                         <div class="form-row">
                             <button class="btn" type="button" on:click=move |_| amending.set(false)>"Cancel"</button>
                             <button class="btn btn-primary" type="submit">"Save amendment"</button>
@@ -577,5 +574,14 @@ fn StoragePanel() -> impl IntoView {
                 }.into_any(),
             }}
         </section>
+    }
+}
+
+/// A form's error, said as an alert while there is one.
+fn form_error(error: RwSignal<Option<String>>) -> impl IntoView {
+    move || {
+        error
+            .get()
+            .map(|e| view! { <p class="form-error" role="alert">{e}</p> })
     }
 }

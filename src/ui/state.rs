@@ -228,33 +228,9 @@ impl AppState {
             let ops = self
                 .chart
                 .with_untracked(|c| records::ops_for(pid, c, touched));
-            self.write_after_paint(ops);
+            self.write(ops);
         }
         self.chart.notify();
-    }
-
-    /// A chart change is drawn first and written in the task after the frame that shows it:
-    /// a tap's own handling stays short, and the header counts the write as pending from the
-    /// tap on. (A hidden page draws no frame: its writes start at once.)
-    fn write_after_paint(&self, ops: Vec<Op>) {
-        let hidden = web_sys::window()
-            .and_then(|w| w.document())
-            .is_none_or(|d| d.hidden());
-        if hidden || !self.can_save.get_value() {
-            self.write(ops);
-            return;
-        }
-        let state = *self;
-        state.saving.update(|n| *n += 1);
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    state.saving.update(|n| *n = n.saturating_sub(1));
-                    state.write(ops);
-                },
-                std::time::Duration::ZERO,
-            );
-        });
     }
 
     /// Writes records in one transaction, counting it until the database reports back.

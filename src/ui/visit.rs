@@ -73,18 +73,18 @@ pub fn VisitBar() -> impl IntoView {
     let end = move |_| state.dialog.set(Dialog::EndVisit);
     view! {
         <div class="visit-bar" data-visit=move || if open.get().is_some() { "open" } else { "none" }>
-            <Show
-                when=move || open.get().is_some()
-                fallback=move || view! {
-                    <Show
-                        when=move || state.past.get().is_none()
-                        fallback=|| view! { <p class="visit-text">"An ended visit is on the map (read only)."</p> }
-                    >
+            {move || if open.get().is_none() {
+                if state.past.get().is_some() {
+                    view! { <p class="visit-text">"An ended visit is on the map (read only)."</p> }.into_any()
+                } else {
+                    view! {
                         <p class="visit-text">{move || last().unwrap_or_else(|| "No visit under way.".into())}</p>
                         <button class="btn btn-primary" on:click=move |_| open_screening(&state)>"Start visit"</button>
-                    </Show>
+                    }
+                    .into_any()
                 }
-            >
+            } else {
+                view! {
                 <p class="visit-text">
                     <span class="visit-started">{move || format!("Visit {}", open.get().map(clock_time).unwrap_or_default())}</span>
                     <span class="ledger" title="Needles put in and taken out in this visit" data-needles-in=move || ledger.get().still_in().to_string()>
@@ -102,14 +102,15 @@ pub fn VisitBar() -> impl IntoView {
                     "Screening"
                 </button>
                 <button class="btn" on:click=end>"End visit"</button>
-            </Show>
+                }
+                .into_any()
+            }}
         </div>
-        <Show when=move || state.dialog.get() == Dialog::Screening>
-            <ScreeningDialog />
-        </Show>
-        <Show when=move || state.dialog.get() == Dialog::EndVisit>
-            <EndVisitDialog />
-        </Show>
+        {move || match state.dialog.get() {
+            Dialog::Screening => Some(view! { <ScreeningDialog /> }.into_any()),
+            Dialog::EndVisit => Some(view! { <EndVisitDialog /> }.into_any()),
+            _ => None,
+        }}
     }
 }
 
@@ -172,9 +173,7 @@ fn ScreeningDialog() -> impl IntoView {
                 <p class="dialog-lead">"Ask each question. A yes shows what it means and needs your confirmation to go on. The answers are saved with this visit."</p>
                 <div class="questions">{questions}</div>
                 <p class="screening-status" data-screening=move || status.get().0>{move || status.get().1}</p>
-                <Show when=move || status.get().0 != "incomplete">
-                    <p class="pending">{pending}</p>
-                </Show>
+                {move || (status.get().0 != "incomplete").then(|| view! { <p class="pending">{pending}</p> })}
                 <div class="dialog-actions">
                     <button class="btn btn-primary" on:click=done>"Done"</button>
                 </div>
@@ -215,21 +214,23 @@ fn QuestionRow(q: Question) -> impl IntoView {
                 <button class="btn" aria-pressed=move || pressed(false) on:click=move |_| set(false)>"No"</button>
                 <button class="btn" aria-pressed=move || pressed(true) on:click=move |_| set(true)>"Yes"</button>
             </div>
-            <Show when=move || answer.get().is_some_and(|a| a.0)>
-                <div class="meaning">
-                    <p>{q.meaning()}</p>
-                    <Show
-                        when=move || answer.get().is_some_and(|a| a.1.is_none())
-                        fallback=move || view! {
-                            <p class="confirmed">{move || format!("Confirmed at {}.", answer.get().and_then(|a| a.1).map(clock_time).unwrap_or_default())}</p>
-                        }
-                    >
-                        <button class="btn btn-primary" on:click=move |_| { state.commit(|c, clock| c.confirm(q, clock)); }>
-                            "Confirm and go on"
-                        </button>
-                    </Show>
-                </div>
-            </Show>
+            {move || match answer.get() {
+                Some((true, confirmed)) => Some(view! {
+                    <div class="meaning">
+                        <p>{q.meaning()}</p>
+                        {match confirmed {
+                            None => view! {
+                                <button class="btn btn-primary" on:click=move |_| { state.commit(|c, clock| c.confirm(q, clock)); }>
+                                    "Confirm and go on"
+                                </button>
+                            }
+                            .into_any(),
+                            Some(at) => view! { <p class="confirmed">{format!("Confirmed at {}.", clock_time(at))}</p> }.into_any(),
+                        }}
+                    </div>
+                }),
+                _ => None,
+            }}
         </div>
     }
 }
@@ -284,10 +285,10 @@ fn EndVisitDialog() -> impl IntoView {
                     1 => "1 needle is still in".to_string(),
                     n => format!("{n} needles are still in"),
                 }}</h2>
-                <Show
-                    when=move || !needles.get().is_empty()
-                    fallback=|| view! { <p class="dialog-lead">"Every needle of this visit is out."</p> }
-                >
+                {move || if needles.with(|n| n.is_empty()) {
+                    view! { <p class="dialog-lead">"Every needle of this visit is out."</p> }.into_any()
+                } else {
+                    view! {
                     <p class="dialog-lead">"The visit cannot end with needles unaccounted for. Check each one:"</p>
                     <ul class="needles-in">
                         {move || needles.get().into_iter().map(|(id, label, since)| view! {
@@ -298,7 +299,9 @@ fn EndVisitDialog() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                     <p>"“Remove all” records every needle above as out now and ends the visit."</p>
-                </Show>
+                    }
+                    .into_any()
+                }}
                 <label class="field">
                     <span class="q-heading">"Visit notes"</span>
                     <textarea
@@ -316,12 +319,11 @@ fn EndVisitDialog() -> impl IntoView {
                 <div class="chips" role="group" aria-label="Adverse events of this visit">{events}</div>
                 <div class="dialog-actions">
                     <button class="btn" on:click=move |_| state.dialog.set(Dialog::None)>"Keep the visit open"</button>
-                    <Show
-                        when=move || !needles.get().is_empty()
-                        fallback=move || view! { <button class="btn btn-primary" on:click=move |_| finish(false)>"End visit now"</button> }
-                    >
-                        <button class="btn btn-stop" on:click=move |_| finish(true)>"Remove all"</button>
-                    </Show>
+                    {move || if needles.with(|n| n.is_empty()) {
+                        view! { <button class="btn btn-primary" on:click=move |_| finish(false)>"End visit now"</button> }.into_any()
+                    } else {
+                        view! { <button class="btn btn-stop" on:click=move |_| finish(true)>"Remove all"</button> }.into_any()
+                    }}
                 </div>
             </div>
         </div>
