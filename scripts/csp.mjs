@@ -1,10 +1,12 @@
 // Trunk post-build hook: writes Myomap's Content-Security-Policy into the staged index.html.
-// Nothing may be fetched from another origin; the only inline script allowed is Trunk's
-// loader, pinned by its SHA-256 hash.
+// Nothing may be fetched from another origin; the only inline scripts allowed are Trunk's
+// loader and index.html's service worker registration, each pinned by its SHA-256 hash.
+// Then the service worker gets the build's file list (scripts/precache.mjs).
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minifyGlue } from "./minify-glue.mjs";
+import { writePrecache } from "./precache.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) {
@@ -46,3 +48,5 @@ if (!html.includes("CSP_PLACEHOLDER")) {
 html = html.replace(/"CSP_PLACEHOLDER"|CSP_PLACEHOLDER/, `"${policy}"`);
 writeFileSync(file, html);
 console.log(`csp.mjs: policy written with ${hashes.length} script hash(es)`);
+// Last, once every file is final: the service worker's list of the build's files and its version.
+writePrecache(dir);

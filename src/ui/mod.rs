@@ -58,9 +58,14 @@ pub fn App(
     let resized = window_event_listener(leptos::ev::resize, move |_| relayout());
     // In portrait the timer dock takes the map's room while needles are in: measure again
     // when its rows come or go.
+    // The page is marked while a needle is in: index.html's script then holds back the offer of
+    // a new version, so the app never reloads in the middle of a needling.
     Effect::new(move |_| {
-        state.live_timers.with(|t| t.len());
+        let live = state.live_timers.with(|t| t.len());
         request_animation_frame(relayout);
+        if let Some(root) = document().document_element() {
+            let _ = root.toggle_attribute_with_force("data-needle-in", live > 0);
+        }
     });
     on_cleanup(move || resized.remove());
 
