@@ -57,9 +57,9 @@ pub fn App(
     request_animation_frame(relayout);
     let resized = window_event_listener(leptos::ev::resize, move |_| relayout());
     // In portrait the timer dock takes the map's room while needles are in: measure again
-    // when its rows come or go.
-    // The page is marked while a needle is in: index.html's script then holds back the offer of
-    // a new version, so the app never reloads in the middle of a needling.
+    // when its rows come or go. And the page is marked while a needle is in: index.html's
+    // script then holds back the offer of a new version, so the app never reloads in the
+    // middle of a needling.
     Effect::new(move |_| {
         let live = state.live_timers.with(|t| t.len());
         request_animation_frame(relayout);
