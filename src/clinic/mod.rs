@@ -6,6 +6,7 @@ pub mod estim;
 pub mod findings;
 pub mod history;
 pub mod patient;
+pub mod progress;
 pub mod safety;
 pub mod timer;
 pub mod visit;
