@@ -1,6 +1,7 @@
 //! How a chart is kept: the versioned saved form (`schema`, pure) and the browser's storage
 //! (`browser`, wasm only).
 
+pub mod export;
 pub mod records;
 pub mod schema;
 
