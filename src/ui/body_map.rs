@@ -435,15 +435,14 @@ fn Figure(view: View) -> impl IntoView {
         }
         last_marked.set_value(None);
         // A tap on (or within a finger's width of) a marker selects it.
-        let hit_r = hit_radius();
-        if let Some(id) = layer.near(x, y, hit_r) {
+        if let Some(id) = layer.near(x, y, units_per_px()) {
             state.selection.set(Selection::Trp(id));
             return;
         }
         // A tap on a typical-site hint marks the point exactly on the site.
         let hint = hints.with_untracked(|h| {
             h.iter()
-                .find(|(hx, hy, _)| (hx - x).hypot(hy - y) <= hit_r)
+                .find(|(hx, hy, _)| (hx - x).hypot(hy - y) <= hit_radius())
                 .cloned()
         });
         if let (Some((hx, hy, _)), Some((m, side))) = (hint, state.focus.get_untracked()) {
@@ -470,7 +469,7 @@ fn Figure(view: View) -> impl IntoView {
             Under::Paint
         } else {
             atlas_point(cx, cy)
-                .and_then(|(x, y)| layer.near(x, y, hit_radius()))
+                .and_then(|(x, y)| layer.near(x, y, units_per_px()))
                 .map_or(Under::Map, Under::Marker)
         };
         feed(Input::Down {

@@ -14,10 +14,12 @@ use crate::clinic::findings::Status;
 
 /// Marker radius in screen pixels at rest (markers keep their size when zoomed).
 const MARKER_PX: f64 = 5.5;
-/// A tap this close to where a marker is drawn (screen pixels) selects it instead of marking.
-/// Markers crowded together are spread a finger apart (`spread::CELL_PX`); the radius itself
-/// stays small so that points can be charted close together on an uncrowded map.
+/// A tap this close to a marker on its spot (screen pixels) selects it instead of marking: small,
+/// so that points can still be charted close together.
 pub const MARKER_HIT_PX: f64 = 11.0;
+/// A marker spread away from a crowd owns its grid cell beside it (`spread::CELL_PX` = 44 px):
+/// a tap anywhere in that finger-sized target selects it.
+const SPREAD_HIT_PX: f64 = crate::spread::CELL_PX / 2.0;
 
 /// A marker as drawn: position, status, pain before treatment, needling caution.
 #[derive(Clone, PartialEq)]
@@ -152,18 +154,23 @@ impl Default for MarkerLayer {
 }
 
 impl MarkerLayer {
-    /// The marker drawn nearest to an atlas point, within `hit_r` atlas units of where it is
-    /// drawn.
-    pub fn near(&self, x: f32, y: f32, hit_r: f32) -> Option<u32> {
+    /// The marker drawn nearest to an atlas point and within reach of a finger there (see
+    /// `MARKER_HIT_PX`); `upp` is atlas units per screen pixel.
+    pub fn near(&self, x: f32, y: f32, upp: f64) -> Option<u32> {
         self.layer.with_value(|l| {
             let ppu = l.ppu.max(1e-6);
             l.shown
                 .iter()
-                .map(|s| {
+                .filter_map(|s| {
                     let (dx, dy) = ((s.off.0 / ppu) as f32, (s.off.1 / ppu) as f32);
-                    (s.m.id, (s.m.x + dx - x).hypot(s.m.y + dy - y))
+                    let d = (s.m.x + dx - x).hypot(s.m.y + dy - y);
+                    let reach = if s.off == (0.0, 0.0) {
+                        MARKER_HIT_PX
+                    } else {
+                        SPREAD_HIT_PX
+                    };
+                    (d <= (reach * upp) as f32).then_some((s.m.id, d))
                 })
-                .filter(|(_, d)| *d <= hit_r)
                 .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
                 .map(|(id, _)| id)
         })
