@@ -7,6 +7,8 @@
 pub const NEAR_PX: f64 = 34.0;
 /// Spread glyphs sit on a grid of this pitch: a finger-sized target each (44 CSS px).
 pub const CELL_PX: f64 = 44.0;
+/// Glyphs in one column of a spread cluster.
+const PER_COLUMN: usize = 3;
 /// Spread glyphs stand this far beside the outermost spot of their cluster.
 pub const GAP_PX: f64 = 30.0;
 /// A glyph's extent around its dot: the caution badge above left, the number above right.
@@ -145,36 +147,30 @@ pub fn spread(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
     out
 }
 
-/// Puts a cluster's glyphs on a grid beside the cluster, on the side away from the body's
+/// Puts a cluster's glyphs in columns beside the cluster, on the side away from the body's
 /// midline (x = 0), a gap clear of every true spot: a tap among the spots still charts a new
-/// point there, and each glyph is a finger's width from the next. Rows follow the spots from
-/// top to bottom, columns from the midline outwards, so leader lines seldom cross.
+/// point there, and each glyph is a finger's width from the next. Glyphs go top to bottom in
+/// the order of their spots, `PER_COLUMN` to a column centred on the level of the topmost
+/// spot: once a cluster has a full column, a point charted below it adds a glyph and moves
+/// none of the others.
 fn lay_out(points: &[(f64, f64)], group: &[usize], out: &mut [(f64, f64)]) {
-    let k = group.len();
-    let (mut lo, mut hi, mut sy) = (f64::MAX, f64::MIN, 0.0);
+    let (mut lo, mut hi, mut top) = (f64::MAX, f64::MIN, f64::MAX);
     for &i in group {
         lo = lo.min(points[i].0);
         hi = hi.max(points[i].0);
-        sy += points[i].1;
+        top = top.min(points[i].1);
     }
-    let cy = sy / k as f64;
     let dir = if lo + hi < 0.0 { -1.0 } else { 1.0 };
     let edge = if dir < 0.0 { lo } else { hi };
-    let rows = (k as f64).sqrt().ceil() as usize;
-    let cols = k.div_ceil(rows);
     let mut order: Vec<usize> = group.to_vec();
     // Clusters are small: the app's small sort, not another instance of the standard one.
     crate::small_sort::sort_by(&mut order, |&a, &b| points[a].1.total_cmp(&points[b].1));
-    for (r, row) in order.chunks_mut(cols).enumerate() {
-        crate::small_sort::sort_by(row, |&a, &b| {
-            (dir * points[a].0).total_cmp(&(dir * points[b].0))
-        });
-        let in_rows = k.div_ceil(cols);
-        for (c, &i) in row.iter().enumerate() {
-            let x = edge + dir * (GAP_PX + c as f64 * CELL_PX);
-            let y = cy + (r as f64 - (in_rows as f64 - 1.0) / 2.0) * CELL_PX;
-            out[i] = (x - points[i].0, y - points[i].1);
-        }
+    let rows = group.len().min(PER_COLUMN) as f64;
+    for (j, &i) in order.iter().enumerate() {
+        let (col, row) = ((j / PER_COLUMN) as f64, (j % PER_COLUMN) as f64);
+        let x = edge + dir * (GAP_PX + col * CELL_PX);
+        let y = top + (row - (rows - 1.0) / 2.0) * CELL_PX;
+        out[i] = (x - points[i].0, y - points[i].1);
     }
 }
 
@@ -260,6 +256,15 @@ mod tests {
             .max_by(|&a, &b| pts[a].1.total_cmp(&pts[b].1))
             .unwrap();
         assert!(at[top].1 < at[bottom].1);
+    }
+
+    #[test]
+    fn a_point_charted_below_a_cluster_moves_no_other_glyph() {
+        let mut pts: Vec<(f64, f64)> = (0..4).map(|i| (-80.0, 200.0 + i as f64 * 12.0)).collect();
+        let before = placed(&pts);
+        pts.push((-80.0, 248.0));
+        let after = placed(&pts);
+        assert_eq!(&after[..4], &before[..]);
     }
 
     #[test]
