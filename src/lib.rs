@@ -4,8 +4,10 @@
 
 pub mod anatomy;
 pub mod clinic;
+pub mod gesture;
 pub mod num;
 pub mod small_sort;
+pub mod spread;
 pub mod store;
 pub mod viewport;
 

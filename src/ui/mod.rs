@@ -6,7 +6,9 @@ pub mod declutter;
 pub mod download;
 pub mod estim;
 pub mod lookup;
+pub mod markers;
 pub mod notify;
+pub mod overlays;
 pub mod panel;
 pub mod patients;
 pub mod record;
@@ -20,15 +22,15 @@ pub mod trp_list;
 pub mod visit;
 pub mod wake;
 
+use gloo_timers::callback::Interval;
 use leptos::prelude::*;
-use std::time::Duration;
 
 use state::{AppState, BrowserClock};
 
 use crate::clinic::timer::Clock;
 
-/// How often timer displays refresh; remaining time itself always comes from timestamps.
-const TICK: Duration = Duration::from_millis(250);
+/// How often timer displays refresh (ms); remaining time itself always comes from timestamps.
+const TICK_MS: u32 = 250;
 
 #[component]
 pub fn App(
@@ -48,10 +50,11 @@ pub fn App(
     state.save_settings_on_change();
     declutter::watch(state);
 
-    // One tick loop drives every timer display.
-    if let Ok(handle) = set_interval_with_handle(move || state.now.set(BrowserClock.now()), TICK) {
-        on_cleanup(move || handle.clear());
-    }
+    // One tick loop drives every timer display; it stops when the app goes (the interval is
+    // cleared when its stored value is dropped with the app).
+    StoredValue::new_local(Interval::new(TICK_MS, move || {
+        state.now.set(BrowserClock.now())
+    }));
     // Sizes that depend on layout are measured after the first layout and after every resize
     // or rotation.
     let relayout = move || state.layout_rev.update(|r| *r += 1);

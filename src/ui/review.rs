@@ -2,12 +2,12 @@
 //! name, so a clinician can check the whole atlas in minutes.
 
 use leptos::prelude::*;
-use std::time::Duration;
 
 use super::body_map::{figure_art, muscle_paths};
 use crate::anatomy::{self, atlas, model::Layer, model::Side, model::View};
 
-const STEP: Duration = Duration::from_millis(2500);
+/// How long each muscle is shown while playing (ms).
+const STEP_MS: u32 = 2500;
 
 #[component]
 pub fn AtlasReview() -> impl IntoView {
@@ -20,16 +20,12 @@ pub fn AtlasReview() -> impl IntoView {
     let step = move |d: isize| {
         index.update(|i| *i = ((*i as isize + d).rem_euclid(count as isize)) as usize)
     };
-    if let Ok(h) = set_interval_with_handle(
-        move || {
-            if playing.get_untracked() {
-                step(1)
-            }
-        },
-        STEP,
-    ) {
-        on_cleanup(move || h.clear());
-    }
+    // Cleared when the page is left (its stored value is dropped with the component).
+    StoredValue::new_local(gloo_timers::callback::Interval::new(STEP_MS, move || {
+        if playing.get_untracked() {
+            step(1)
+        }
+    }));
     let has_deep = move || {
         let id = current().id;
         atlas::shapes().any(|s| s.muscle == id && s.layer == Layer::Deep)

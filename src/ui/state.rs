@@ -69,8 +69,62 @@ pub enum Dialog {
     PatientFile,
 }
 
+/// Which points the chart's changes touched, in order, so that a view of hundreds of points can
+/// update the few a change touched instead of comparing them all. A change that is not
+/// logged point by point is logged as "everything".
+#[derive(Default)]
+pub struct Edits {
+    rev: u64,
+    /// (rev, point); `None` is everything.
+    log: Vec<(u64, Option<u32>)>,
+}
+
+impl Edits {
+    const KEEP: usize = 256;
+
+    fn push(&mut self, what: Option<u32>) {
+        self.rev += 1;
+        if self.log.len() == 2 * Self::KEEP {
+            self.log.drain(..Self::KEEP);
+        }
+        self.log.push((self.rev, what));
+    }
+
+    fn points(&mut self, ids: &[u32]) {
+        ids.iter().for_each(|id| self.push(Some(*id)));
+    }
+
+    fn everything(&mut self) {
+        self.push(None);
+    }
+
+    pub fn rev(&self) -> u64 {
+        self.rev
+    }
+
+    /// The points changed since `seen`, or `None` when the view must look at every point (a
+    /// change logged as everything, a log that no longer reaches back, or a notification with
+    /// nothing logged).
+    pub fn since(&self, seen: u64) -> Option<Vec<u32>> {
+        if self.rev == seen {
+            return None;
+        }
+        let first = self.log.first().map_or(u64::MAX, |e| e.0);
+        if first > seen + 1 {
+            return None;
+        }
+        self.log
+            .iter()
+            .filter(|e| e.0 > seen)
+            .map(|e| e.1)
+            .collect()
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
+    /// What the chart's changes touched, for views that update in place (the markers).
+    pub edits: StoredValue<Edits>,
     pub chart: RwSignal<Chart>,
     pub now: RwSignal<Millis>,
     pub selection: RwSignal<Selection>,
@@ -137,6 +191,7 @@ impl AppState {
             Selection::Trp(id) => chart.with(|c| c.trp(id).map(|t| (t.muscle.clone(), t.side))),
         });
         AppState {
+            edits: StoredValue::new(Edits::default()),
             chart,
             focus,
             now,
@@ -223,6 +278,13 @@ impl AppState {
     /// change ends here. The screen shows the change at once; if the database then refuses
     /// it, the therapist is told and the header says "Not saved".
     fn persist(&self, touched: &Touched) {
+        self.edits.update_value(|e| {
+            if touched.all_points {
+                e.everything()
+            } else {
+                e.points(&touched.points)
+            }
+        });
         if !touched.is_empty() {
             let pid = self.patient.with_untracked(|p| p.id);
             let ops = self
@@ -346,6 +408,8 @@ impl AppState {
             Ok((mut touched, started)) => {
                 touched.open |= started;
                 if started {
+                    // A visit began: which points are carried over is looked at afresh.
+                    self.edits.update_value(Edits::everything);
                     self.visit_started();
                 }
                 self.persist(&touched);
@@ -461,6 +525,8 @@ impl AppState {
             if open && !before.0 {
                 self.visit_started();
             }
+            // Timers, visits and the like: the views look at every point.
+            self.edits.update_value(Edits::everything);
             self.persist(&touched);
         }
         Some(result)
@@ -529,6 +595,7 @@ impl AppState {
         self.pending_needle.set(None);
         self.dialog.set(Dialog::None);
         self.patient.set(patient);
+        self.edits.update_value(Edits::everything);
         self.chart.set(chart);
         self.write(vec![meta]);
         self.close_stale_visit();
@@ -607,6 +674,7 @@ impl AppState {
         self.selection.set(Selection::None);
         self.dialog.set(Dialog::None);
         self.past.set(Some(visit));
+        self.edits.update_value(Edits::everything);
         self.chart.set(then);
         Ok(())
     }
@@ -616,6 +684,7 @@ impl AppState {
         if let Some(live) = self.live.try_update_value(Option::take).flatten() {
             self.selection.set(Selection::None);
             self.past.set(None);
+            self.edits.update_value(Edits::everything);
             self.chart.set(live);
         }
     }
@@ -637,6 +706,7 @@ impl AppState {
             visits: vec![visit],
             ..Default::default()
         };
+        self.edits.update_value(Edits::everything);
         let amend = |c: &mut Chart| {
             c.amend(visit, what, why, &clock)?;
             Ok(records::ops_for(pid, c, &touched))

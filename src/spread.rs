@@ -1,0 +1,316 @@
+//! Markers that would overlap on screen are spread apart, so that no marker hides another's
+//! number and each keeps a finger-sized target. Pure geometry in screen pixels: points in,
+//! an offset per point out (where its glyph is drawn relative to its true spot; the map draws
+//! a thin leader line from the spot to a moved glyph).
+
+/// Markers closer than this (screen pixels) would cover each other's dot, letter or number.
+pub const NEAR_PX: f64 = 34.0;
+/// Spread glyphs sit on a grid of this pitch: a finger-sized target each (44 CSS px).
+pub const CELL_PX: f64 = 44.0;
+/// Glyphs in one column of a spread cluster.
+const PER_COLUMN: usize = 3;
+/// Spread glyphs stand this far beside the outermost spot of their cluster.
+pub const GAP_PX: f64 = 30.0;
+/// A glyph's extent around its dot: the caution badge above left, the number above right.
+const GLYPH: (f64, f64, f64, f64) = (-12.0, -21.0, 23.0, 8.0);
+/// Clusters larger than this are left where they are (zooming in separates them): a grid of
+/// hundreds of glyphs would cover the whole figure.
+pub const MAX_SPREAD: usize = 64;
+
+/// Union-find over point indices.
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn find(&mut self, i: usize) -> usize {
+        let mut r = i;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut i = i;
+        while self.0[i] != r {
+            let next = self.0[i];
+            self.0[i] = r;
+            i = next;
+        }
+        r
+    }
+    fn union(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return false;
+        }
+        self.0[ra.max(rb)] = ra.min(rb);
+        true
+    }
+}
+
+/// Sorts by key: a heap sort, a few hundred bytes of wasm where the standard sort would add
+/// kilobytes, and O(n log n) for the hundreds of markers a figure can hold.
+fn heap_sort(v: &mut [(f64, usize)]) {
+    fn sift(v: &mut [(f64, usize)], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v[child].0 < v[child + 1].0 {
+                child += 1;
+            }
+            if v[root].0 >= v[child].0 {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    let n = v.len();
+    for root in (0..n / 2).rev() {
+        sift(v, root, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
+    }
+}
+
+/// Every pair of boxes `(x0, y0, x1, y1)` that overlap, found by a sweep along x.
+fn overlapping(boxes: &[(f64, f64, f64, f64)], pair: &mut dyn FnMut(usize, usize)) {
+    let mut keyed: Vec<(f64, usize)> = boxes.iter().enumerate().map(|(i, b)| (b.0, i)).collect();
+    heap_sort(&mut keyed);
+    let order: Vec<usize> = keyed.into_iter().map(|k| k.1).collect();
+    for (k, &i) in order.iter().enumerate() {
+        let a = boxes[i];
+        for &j in &order[k + 1..] {
+            let b = boxes[j];
+            if b.0 >= a.2 {
+                break;
+            }
+            if a.1 < b.3 && b.1 < a.3 {
+                pair(i, j);
+            }
+        }
+    }
+}
+
+/// Offsets (pixels) that keep glyphs apart, in the order of `points` (positions in pixels).
+pub fn spread(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let n = points.len();
+    let mut out = vec![(0.0, 0.0); n];
+    if n < 2 {
+        return out;
+    }
+    let mut sets = Sets((0..n).collect());
+    // Neighbours closer than NEAR_PX.
+    let r = NEAR_PX / 2.0;
+    let near: Vec<_> = points
+        .iter()
+        .map(|&(x, y)| (x - r, y - r, x + r, y + r))
+        .collect();
+    overlapping(&near, &mut |i, j| {
+        let (a, b) = (points[i], points[j]);
+        if (a.0 - b.0).hypot(a.1 - b.1) < NEAR_PX {
+            sets.union(i, j);
+        }
+    });
+    // Lay each cluster out; a spread cluster whose glyphs reach another's joins it, until
+    // nothing overlaps (or the clusters are too large to spread).
+    for _ in 0..16 {
+        let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for i in 0..n {
+            groups[sets.find(i)].push(i);
+        }
+        let mut boxes = Vec::with_capacity(n);
+        let mut owner = Vec::with_capacity(n);
+        for group in groups.iter().filter(|g| !g.is_empty()) {
+            if group.len() > MAX_SPREAD {
+                group.iter().for_each(|&i| out[i] = (0.0, 0.0));
+                continue;
+            }
+            if group.len() > 1 {
+                lay_out(points, group, &mut out);
+            } else {
+                out[group[0]] = (0.0, 0.0);
+            }
+            for &i in group {
+                let (x, y) = (points[i].0 + out[i].0, points[i].1 + out[i].1);
+                boxes.push((x + GLYPH.0, y + GLYPH.1, x + GLYPH.2, y + GLYPH.3));
+                owner.push(i);
+            }
+        }
+        // Glyph boxes of different clusters that overlap: those clusters merge.
+        let mut merged = false;
+        overlapping(&boxes, &mut |a, b| merged |= sets.union(owner[a], owner[b]));
+        if !merged {
+            break;
+        }
+    }
+    out
+}
+
+/// Puts a cluster's glyphs in columns beside the cluster, on the side away from the body's
+/// midline (x = 0), a gap clear of every true spot: a tap among the spots still charts a new
+/// point there, and each glyph is a finger's width from the next. Glyphs go top to bottom in
+/// the order of their spots, `PER_COLUMN` to a column centred on the level of the topmost
+/// spot: once a cluster has a full column, a point charted below it adds a glyph and moves
+/// none of the others.
+fn lay_out(points: &[(f64, f64)], group: &[usize], out: &mut [(f64, f64)]) {
+    let (mut lo, mut hi, mut top) = (f64::MAX, f64::MIN, f64::MAX);
+    for &i in group {
+        lo = lo.min(points[i].0);
+        hi = hi.max(points[i].0);
+        top = top.min(points[i].1);
+    }
+    let dir = if lo + hi < 0.0 { -1.0 } else { 1.0 };
+    let edge = if dir < 0.0 { lo } else { hi };
+    let mut order: Vec<usize> = group.to_vec();
+    // Clusters are small: the app's small sort, not another instance of the standard one.
+    crate::small_sort::sort_by(&mut order, |&a, &b| points[a].1.total_cmp(&points[b].1));
+    let rows = group.len().min(PER_COLUMN) as f64;
+    for (j, &i) in order.iter().enumerate() {
+        let (col, row) = ((j / PER_COLUMN) as f64, (j % PER_COLUMN) as f64);
+        let x = edge + dir * (GAP_PX + col * CELL_PX);
+        let y = top + (row - (rows - 1.0) / 2.0) * CELL_PX;
+        out[i] = (x - points[i].0, y - points[i].1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placed(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+        spread(points)
+            .iter()
+            .zip(points)
+            .map(|(o, p)| (p.0 + o.0, p.1 + o.1))
+            .collect()
+    }
+
+    fn min_gap(at: &[(f64, f64)]) -> f64 {
+        let mut m = f64::MAX;
+        for i in 0..at.len() {
+            for j in i + 1..at.len() {
+                m = m.min((at[i].0 - at[j].0).hypot(at[i].1 - at[j].1));
+            }
+        }
+        m
+    }
+
+    #[test]
+    fn the_heap_sort_sorts() {
+        let mut v: Vec<(f64, usize)> = (0..50).map(|i| (((i * 37) % 50) as f64, i)).collect();
+        heap_sort(&mut v);
+        assert!(v.windows(2).all(|w| w[0].0 <= w[1].0));
+        let mut one = vec![(1.0, 0)];
+        heap_sort(&mut one);
+        heap_sort(&mut []);
+    }
+
+    #[test]
+    fn markers_apart_stay_where_they_are() {
+        let pts = [(0.0, 0.0), (100.0, 0.0), (0.0, 100.0)];
+        assert!(spread(&pts).iter().all(|o| *o == (0.0, 0.0)));
+        assert_eq!(spread(&[(5.0, 5.0)]), vec![(0.0, 0.0)]);
+        assert!(spread(&[]).is_empty());
+    }
+
+    #[test]
+    fn two_markers_on_one_spot_are_spread_a_finger_apart_beside_it_away_from_the_midline() {
+        let at = placed(&[(50.0, 50.0), (50.0, 50.0)]);
+        assert!(min_gap(&at) >= CELL_PX - 1e-9);
+        assert!(at.iter().all(|p| p.0 >= 50.0 + GAP_PX - 1e-9), "{at:?}");
+        // Level with the spot.
+        assert!(((at[0].1 + at[1].1) / 2.0 - 50.0).abs() < 1e-9);
+        let left = placed(&[(-50.0, 50.0), (-50.0, 50.0)]);
+        assert!(
+            left.iter().all(|p| p.0 <= -50.0 - GAP_PX + 1e-9),
+            "{left:?}"
+        );
+    }
+
+    #[test]
+    fn glyphs_keep_clear_of_the_spots_so_a_tap_among_them_charts() {
+        // A column of spots 13 px apart, as when charting down a muscle.
+        let pts: Vec<(f64, f64)> = (0..7).map(|i| (-120.0, 300.0 + i as f64 * 13.0)).collect();
+        let at = placed(&pts);
+        for g in &at {
+            for p in &pts {
+                assert!((g.0 - p.0).hypot(g.1 - p.1) >= GAP_PX - 1e-9);
+            }
+        }
+        assert!(min_gap(&at) >= CELL_PX - 1e-9);
+    }
+
+    #[test]
+    fn a_cluster_keeps_every_glyph_a_finger_apart_and_keeps_its_order() {
+        let pts: Vec<(f64, f64)> = (0..9)
+            .map(|i| (200.0 + i as f64 * 3.0, 300.0 + (i % 3) as f64 * 2.0))
+            .collect();
+        let at = placed(&pts);
+        assert!(min_gap(&at) >= CELL_PX - 1e-9);
+        // The top spot is drawn in the top row, the bottom one below it.
+        let top = (0..9)
+            .min_by(|&a, &b| pts[a].1.total_cmp(&pts[b].1))
+            .unwrap();
+        let bottom = (0..9)
+            .max_by(|&a, &b| pts[a].1.total_cmp(&pts[b].1))
+            .unwrap();
+        assert!(at[top].1 < at[bottom].1);
+    }
+
+    #[test]
+    fn a_point_charted_below_a_cluster_moves_no_other_glyph() {
+        let mut pts: Vec<(f64, f64)> = (0..4).map(|i| (-80.0, 200.0 + i as f64 * 12.0)).collect();
+        let before = placed(&pts);
+        pts.push((-80.0, 248.0));
+        let after = placed(&pts);
+        assert_eq!(&after[..4], &before[..]);
+    }
+
+    #[test]
+    fn a_spread_cluster_takes_in_a_neighbour_its_glyphs_would_cover() {
+        // Three on one spot spread over about 88 px; a marker 50 px away would sit under them.
+        let pts = [
+            (100.0, 100.0),
+            (100.0, 100.0),
+            (100.0, 100.0),
+            (150.0, 100.0),
+        ];
+        let at = placed(&pts);
+        assert!(min_gap(&at) >= CELL_PX - 1e-9, "{at:?}");
+    }
+
+    #[test]
+    fn near_but_not_overlapping_markers_are_left_alone() {
+        let pts = [(0.0, 0.0), (NEAR_PX + 1.0, 0.0)];
+        assert!(spread(&pts).iter().all(|o| *o == (0.0, 0.0)));
+    }
+
+    #[test]
+    fn no_two_glyphs_overlap_in_a_dense_scatter() {
+        // A pseudo-random scatter of 40 points in a 120 px square.
+        let mut s = 12345u64;
+        let mut rnd = || {
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (s >> 33) as f64 / (1u64 << 31) as f64
+        };
+        let pts: Vec<(f64, f64)> = (0..40).map(|_| (rnd() * 120.0, rnd() * 120.0)).collect();
+        let at = placed(&pts);
+        let w = GLYPH.2 - GLYPH.0;
+        let h = GLYPH.3 - GLYPH.1;
+        for i in 0..at.len() {
+            for j in i + 1..at.len() {
+                let apart = (at[i].0 - at[j].0).abs() >= w || (at[i].1 - at[j].1).abs() >= h;
+                assert!(apart, "{i} and {j} overlap: {:?} {:?}", at[i], at[j]);
+            }
+        }
+    }
+
+    #[test]
+    fn a_huge_cluster_is_left_for_zooming_to_separate() {
+        let pts: Vec<(f64, f64)> = (0..(MAX_SPREAD + 1)).map(|i| (i as f64, 0.0)).collect();
+        assert!(spread(&pts).iter().all(|o| *o == (0.0, 0.0)));
+    }
+}

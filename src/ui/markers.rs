@@ -1,0 +1,364 @@
+//! The trigger-point markers of one figure. The layer updates in place: a change to the chart
+//! touches only the markers of the points it changed (the app logs which, `AppState::edits`),
+//! so a tap costs the same with 5 or 500 points on the map. Markers that would overlap at the
+//! current zoom are spread apart (`crate::spread`) with a thin leader line to their true spot;
+//! each keeps a finger-sized target, and taps find markers where they are drawn.
+
+use leptos::prelude::*;
+use leptos::tachys::view::Render;
+
+use super::state::AppState;
+use crate::anatomy::{model::View, referral};
+use crate::clinic::chart::Chart;
+use crate::clinic::findings::Status;
+
+/// Marker radius in screen pixels at rest (markers keep their size when zoomed).
+const MARKER_PX: f64 = 5.5;
+/// A tap this close to a marker on its spot (screen pixels) selects it instead of marking: small,
+/// so that points can still be charted close together.
+pub const MARKER_HIT_PX: f64 = 11.0;
+/// A marker spread away from a crowd owns its grid cell beside it (`spread::CELL_PX` = 44 px):
+/// a tap anywhere in that finger-sized target selects it.
+const SPREAD_HIT_PX: f64 = crate::spread::CELL_PX / 2.0;
+
+/// A marker as drawn: position, status, pain before treatment, needling caution.
+#[derive(Clone, PartialEq)]
+struct MarkerView {
+    id: u32,
+    x: f32,
+    y: f32,
+    latent: bool,
+    nrs: Option<u8>,
+    caution: bool,
+    /// Charted at an earlier visit and not yet examined today: since when.
+    carried: Option<i64>,
+}
+
+impl MarkerView {
+    fn of(c: &Chart, id: u32, view: View, today: bool) -> Option<MarkerView> {
+        let t = c.trp(id).filter(|t| t.at.view == view)?;
+        Some(MarkerView {
+            id: t.id,
+            x: t.at.x,
+            y: t.at.y,
+            latent: t.findings.status == Status::Latent,
+            nrs: t.findings.nrs_before,
+            caution: referral::has_caution(&t.muscle),
+            carried: if today { c.carried_from(t) } else { None },
+        })
+    }
+}
+
+#[derive(Clone)]
+struct Shown {
+    m: MarkerView,
+    /// The marker's `<g class="trp">` and its leader line (drawn below every marker).
+    el: web_sys::Element,
+    /// The `<g class="trp-at">` inside it, moved by the spread.
+    glyph: web_sys::Element,
+    leader: web_sys::Element,
+    /// Where the glyph is drawn from the true spot, in screen pixels.
+    off: (f64, f64),
+}
+
+impl Layer {
+    fn at(&self, id: u32) -> Result<usize, usize> {
+        self.shown.binary_search_by_key(&id, |s| s.m.id)
+    }
+}
+
+#[derive(Default)]
+struct Layer {
+    group: Option<web_sys::Element>,
+    leaders: Option<web_sys::Element>,
+    /// By id (ids only grow, so a new marker usually goes at the end).
+    shown: Vec<Shown>,
+    /// The last chart change this layer has taken in (`Edits::rev`).
+    seen: u64,
+    /// Screen pixels per atlas unit the spread was worked out for.
+    ppu: f64,
+    dragged: Option<u32>,
+}
+
+/// One figure's markers, shared by the figure (hit tests, drag) and its overlays (which draw
+/// the selection and timer rings where the marker is drawn).
+#[derive(Clone, Copy)]
+pub struct MarkerLayer {
+    layer: StoredValue<Layer, LocalStorage>,
+    /// Bumped whenever a marker appears, goes, or is drawn elsewhere.
+    pub rev: RwSignal<u32>,
+}
+
+fn num(v: f64) -> String {
+    crate::num::short(v as f32)
+}
+
+/// Puts a marker (or its leader) at an atlas spot: its `--x` and `--y`, through the style
+/// object (the content security policy allows no inline style attribute).
+fn place(el: &web_sys::Element, x: f32, y: f32) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
+        let style = el.style();
+        let _ = style.set_property("--x", &crate::num::short(x));
+        let _ = style.set_property("--y", &crate::num::short(y));
+    }
+}
+
+/// Draws a marker's glyph `s.off` from its spot, with its leader line (of no length, so not
+/// drawn, when the glyph sits on the spot).
+fn offset(s: &Shown) {
+    let (dx, dy) = s.off;
+    let _ = s
+        .glyph
+        .set_attribute("transform", &format!("translate({} {})", num(dx), num(dy)));
+    let _ = s.leader.set_attribute("x2", &num(dx));
+    let _ = s.leader.set_attribute("y2", &num(dy));
+}
+
+/// Builds a marker's elements (static: the layer changes them in place).
+fn build(m: &MarkerView) -> (web_sys::Element, web_sys::Element, web_sys::Element) {
+    let g = view! {
+        <g
+            class="trp"
+            class:latent=m.latent
+            class:carried=m.carried.is_some()
+            data-trp=m.id.to_string()
+            data-carried=m.carried.map(super::patients::short_date)
+            data-status=if m.latent { "latent" } else { "active" }
+            data-caution=m.caution.then_some("true")
+        >
+            <g class="trp-at">
+                <circle class="trp-dot" r=MARKER_PX />
+                {m.latent.then(|| view! { <text class="trp-letter" y="0.5">"L"</text> })}
+                {m.nrs.map(|n| view! { <text class="trp-nrs" x="8" y="-6">{n.to_string()}</text> })}
+                {m.caution.then(|| view! { <path class="trp-caution" d="M-9 -14 L-3 -14 L-6 -19.5 Z" /> })}
+            </g>
+        </g>
+    }
+    .build();
+    let line = view! { <line class="trp-leader" x1="0" y1="0" x2="0" y2="0" /> }.build();
+    let (g, line) = ((*g).clone(), (*line).clone());
+    let glyph = g.first_element_child().unwrap_or_else(|| g.clone());
+    place(&g, m.x, m.y);
+    place(&line, m.x, m.y);
+    (g, glyph, line)
+}
+
+impl Default for MarkerLayer {
+    fn default() -> MarkerLayer {
+        MarkerLayer {
+            layer: StoredValue::new_local(Layer::default()),
+            rev: RwSignal::new(0),
+        }
+    }
+}
+
+impl MarkerLayer {
+    /// The marker drawn nearest to an atlas point and within reach of a finger there (see
+    /// `MARKER_HIT_PX`); `upp` is atlas units per screen pixel.
+    pub fn near(&self, x: f32, y: f32, upp: f64) -> Option<u32> {
+        self.layer.with_value(|l| {
+            let ppu = l.ppu.max(1e-6);
+            l.shown
+                .iter()
+                .filter_map(|s| {
+                    let (dx, dy) = ((s.off.0 / ppu) as f32, (s.off.1 / ppu) as f32);
+                    let d = (s.m.x + dx - x).hypot(s.m.y + dy - y);
+                    let reach = if s.off == (0.0, 0.0) {
+                        MARKER_HIT_PX
+                    } else {
+                        SPREAD_HIT_PX
+                    };
+                    (d <= (reach * upp) as f32).then_some((s.m.id, d))
+                })
+                .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
+                .map(|(id, _)| id)
+        })
+    }
+
+    /// Where a point's marker is drawn (atlas units); tracks the layer.
+    pub fn drawn(&self, id: u32) -> Option<(f32, f32)> {
+        self.rev.track();
+        self.layer.with_value(|l| {
+            let s = &l.shown[l.at(id).ok()?];
+            let ppu = l.ppu.max(1e-6);
+            Some((
+                s.m.x + (s.off.0 / ppu) as f32,
+                s.m.y + (s.off.1 / ppu) as f32,
+            ))
+        })
+    }
+
+    /// Works the spread out again for screen scale `ppu` and redraws the glyphs that moved.
+    fn respread(l: &mut Layer, ppu: f64) -> bool {
+        l.ppu = ppu;
+        let pts: Vec<(f64, f64)> = l
+            .shown
+            .iter()
+            .map(|s| (s.m.x as f64 * ppu, s.m.y as f64 * ppu))
+            .collect();
+        let offs = crate::spread::spread(&pts);
+        let mut moved = false;
+        for (s, off) in l.shown.iter_mut().zip(offs) {
+            if s.off != off {
+                s.off = off;
+                offset(s);
+                moved = true;
+            }
+        }
+        moved
+    }
+
+    /// Takes in the chart's changes since the layer last looked.
+    fn sync(&self, state: &AppState, view: View, ppu: f64) {
+        let today = state.past.with_untracked(Option::is_none);
+        let (rev, changed) = state
+            .edits
+            .with_value(|e| (e.rev(), e.since(self.layer.with_value(|l| l.seen))));
+        let mut touched = false;
+        self.layer.update_value(|l| {
+            l.seen = rev;
+            let (Some(group), Some(leaders)) = (l.group.clone(), l.leaders.clone()) else {
+                return;
+            };
+            state.chart.with_untracked(|c| {
+                let ids: Vec<u32> = match changed {
+                    Some(ids) => ids,
+                    None => {
+                        let mut all: Vec<u32> = l.shown.iter().map(|s| s.m.id).collect();
+                        all.extend(c.trps.iter().filter(|t| t.at.view == view).map(|t| t.id));
+                        all
+                    }
+                };
+                for id in ids {
+                    let want = MarkerView::of(c, id, view, today);
+                    let at = l.at(id);
+                    match (want, at) {
+                        (None, Err(_)) => {}
+                        (None, Ok(i)) => {
+                            let s = l.shown.remove(i);
+                            s.el.remove();
+                            s.leader.remove();
+                            touched = true;
+                        }
+                        (Some(m), Ok(i)) if l.shown[i].m == m => {}
+                        (Some(m), Ok(i)) => {
+                            let s = &mut l.shown[i];
+                            let (el, glyph, leader) = build(&m);
+                            let _ = s.el.replace_with_with_node_1(&el);
+                            let _ = s.leader.replace_with_with_node_1(&leader);
+                            let moved = (s.m.x, s.m.y) != (m.x, m.y);
+                            *s = Shown {
+                                m,
+                                el,
+                                glyph,
+                                leader,
+                                off: s.off,
+                            };
+                            offset(s);
+                            touched |= moved;
+                        }
+                        (Some(m), Err(i)) => {
+                            let (el, glyph, leader) = build(&m);
+                            let _ = group.append_child(&el);
+                            let _ = leaders.append_child(&leader);
+                            l.shown.insert(
+                                i,
+                                Shown {
+                                    m,
+                                    el,
+                                    glyph,
+                                    leader,
+                                    off: (0.0, 0.0),
+                                },
+                            );
+                            touched = true;
+                        }
+                    }
+                }
+            });
+            if touched {
+                Self::respread(l, ppu);
+            }
+        });
+        if touched {
+            self.rev.update(|r| *r += 1);
+        }
+    }
+
+    /// The marker being dragged follows the finger (atlas units); `None` puts it back.
+    fn drag(&self, to: Option<(u32, f32, f32)>) {
+        self.layer.update_value(|l| {
+            if let Some(id) = l.dragged.take() {
+                if let Ok(i) = l.at(id) {
+                    let s = &l.shown[i];
+                    place(&s.el, s.m.x, s.m.y);
+                    offset(s);
+                }
+            }
+            if let Some((id, x, y)) = to {
+                if let Ok(i) = l.at(id) {
+                    let s = &l.shown[i];
+                    place(&s.el, x, y);
+                    // The glyph is under the finger while dragged: no spread, no leader.
+                    offset(&Shown {
+                        off: (0.0, 0.0),
+                        ..s.clone()
+                    });
+                    l.dragged = Some(id);
+                }
+            }
+        });
+    }
+}
+
+/// The markers of one figure, and their leader lines below them.
+#[component]
+pub fn Markers(
+    view: View,
+    layer: MarkerLayer,
+    /// A marker being dragged: id and atlas position under the finger.
+    dragging: RwSignal<Option<(u32, f32, f32)>>,
+    /// Zoom and stage scale: their product is screen pixels per atlas unit.
+    zoom: Memo<(f64, f64)>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ppu = move || {
+        let (scale, unit) = zoom.get();
+        scale * unit
+    };
+    let group = NodeRef::<leptos::svg::G>::new();
+    let leaders = NodeRef::<leptos::svg::G>::new();
+    Effect::new(move |_| {
+        let (Some(g), Some(lines)) = (group.get(), leaders.get()) else {
+            return;
+        };
+        layer.layer.update_value(|l| {
+            if l.group.is_none() {
+                l.group = Some(g.into());
+                l.leaders = Some(lines.into());
+            }
+        });
+        state.chart.track();
+        state.past.track();
+        layer.sync(&state, view, untrack(ppu));
+    });
+    // The spread depends on the zoom: worked out again once the fingers are off the map.
+    Effect::new(move |_| {
+        let ppu = ppu();
+        if state.gesturing.get() {
+            return;
+        }
+        let moved = layer.layer.try_update_value(|l| {
+            (l.group.is_some() && (l.ppu - ppu).abs() > 1e-9) && MarkerLayer::respread(l, ppu)
+        });
+        if moved == Some(true) {
+            layer.rev.update(|r| *r += 1);
+        }
+    });
+    Effect::new(move |_| layer.drag(dragging.get()));
+    view! {
+        <g class="trp-leaders" node_ref=leaders></g>
+        <g class="markers" node_ref=group></g>
+    }
+}

@@ -1,0 +1,93 @@
+// Crowded markers by touch: points charted close together are spread apart so that no marker
+// hides another's number, and each one can still be tapped and selected.
+import { test, expect } from "@playwright/test";
+import { showView, startWithOldChart } from "./helpers.js";
+
+test.use({ reducedMotion: "reduce" });
+
+// Six points within a few atlas units of each other on the right gluteus maximus: at rest
+// their markers would sit on top of one another.
+const CROWD = Array.from({ length: 6 }, (_, i) => ({
+  id: i + 1,
+  muscle: "gluteus_maximus",
+  side: "right",
+  at: { view: "posterior", x: 48 + (i % 3) * 3, y: 392 + Math.floor(i / 3) * 3 },
+  marked_at: 1,
+  findings: { nrs_before: i + 2, ...(i === 4 ? { status: "latent" } : {}) },
+}));
+
+/** For every marker: its number, whether the number and the dot are the topmost thing painted
+ * at their centres (the map's layers take no pointer events, so hit testing is switched on for
+ * the check), and whether they are on screen. */
+async function legibility(page) {
+  return page.evaluate(() => {
+    const overlays = [...document.querySelectorAll(".overlay")];
+    overlays.forEach((o) => o.style.setProperty("pointer-events", "visiblePainted"));
+    const centre = (el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    };
+    const inView = (p) => p.x >= 0 && p.y >= 0 && p.x <= innerWidth && p.y <= innerHeight;
+    const out = [...document.querySelectorAll('figure[data-view="posterior"] [data-trp]')].map((m) => {
+      const nrs = m.querySelector(".trp-nrs");
+      const dot = m.querySelector(".trp-dot");
+      const n = centre(nrs);
+      const d = centre(dot);
+      const top = (p) => document.elementFromPoint(p.x, p.y);
+      return {
+        id: m.getAttribute("data-trp"),
+        text: nrs.textContent,
+        numberOnTop: top(n) === nrs,
+        dotOnTop: top(d) === dot || top(d)?.closest("[data-trp]") === m,
+        inView: inView(n) && inView(d),
+      };
+    });
+    overlays.forEach((o) => o.style.removeProperty("pointer-events"));
+    return out;
+  });
+}
+
+test("markers charted close together do not hide each other's numbers, and each can be tapped", async ({ page }) => {
+  await startWithOldChart(page, JSON.stringify({ app: "myomap", schema: 1, chart: { trps: CROWD, timers: [], next_id: 7 } }));
+  await showView(page, "posterior");
+  await expect(page.locator('figure[data-view="posterior"] [data-trp]')).toHaveCount(6);
+
+  const seen = await legibility(page);
+  expect(seen.map((m) => m.text).sort()).toEqual(["2", "3", "4", "5", "6", "7"]);
+  for (const m of seen) {
+    expect(m.inView, `marker ${m.id} on screen`).toBe(true);
+    expect(m.numberOnTop, `number of marker ${m.id} not covered`).toBe(true);
+    expect(m.dotOnTop, `dot of marker ${m.id} not covered`).toBe(true);
+  }
+  // Moved glyphs keep a line to their true spot.
+  await expect(page.locator('figure[data-view="posterior"] .trp-leader').first()).toBeAttached();
+
+  // Every marker is selected by a tap on it, wherever it was moved to; a spread marker owns a
+  // finger-sized target (44 px), so a tap 17 px off its dot still selects it.
+  for (const [k, m] of seen.entries()) {
+    const box = await page.locator(`figure[data-view="posterior"] [data-trp="${m.id}"] .trp-dot`).boundingBox();
+    const off = k % 2 ? 12 : 0;
+    await page.touchscreen.tap(box.x + box.width / 2 + off, box.y + box.height / 2 + off);
+    await expect(page.locator("[data-selected-trp]")).toHaveAttribute("data-selected-trp", m.id);
+    await page.waitForTimeout(400); // the next tap is not half of a double tap
+  }
+  // Tapping them marked nothing new.
+  await expect(page.locator("[data-trp]")).toHaveCount(6);
+});
+
+test("a spread cluster gathers back onto its spots once zoomed in far enough", async ({ page }) => {
+  const apart = CROWD.slice(0, 2).map((t, i) => ({ ...t, at: { ...t.at, x: 40 + i * 20 } }));
+  await startWithOldChart(page, JSON.stringify({ app: "myomap", schema: 1, chart: { trps: apart, timers: [], next_id: 3 } }));
+  await showView(page, "posterior");
+  const leaderLength = () =>
+    page.locator('figure[data-view="posterior"] .trp-leader').evaluateAll((ls) =>
+      Math.max(...ls.map((l) => Math.hypot(+l.getAttribute("x2"), +l.getAttribute("y2")))),
+    );
+  await expect.poll(leaderLength).toBeGreaterThan(0);
+  for (let i = 0; i < 4; i++) {
+    await page.getByRole("button", { name: "Zoom in" }).tap();
+    await page.waitForTimeout(150);
+  }
+  // Twenty atlas units apart are far more than a marker at this zoom: no spread, no leader.
+  await expect.poll(leaderLength).toBe(0);
+});
