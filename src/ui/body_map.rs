@@ -164,7 +164,7 @@ fn ZoomControls() -> impl IntoView {
             >
                 "Regions"
             </button>
-            <Show when=move || open.get()>
+            {move || open.get().then(|| view! {
                 <div class="preset-list" role="group" aria-label="Zoom to a region">
                     {presets::PRESETS
                         .iter()
@@ -184,7 +184,7 @@ fn ZoomControls() -> impl IntoView {
                         })
                         .collect_view()}
                 </div>
-            </Show>
+            })}
         </div>
     }
 }

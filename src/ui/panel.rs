@@ -136,7 +136,7 @@ fn PointPanel() -> impl IntoView {
                     }}
                 </p>
             </Show>
-            <Show when=move || state.past.get().is_none()>
+            {move || state.past.get().is_none().then(|| view! {
             <div class="chips" role="group" aria-label="Needle time">
                     {PRESETS
                         .into_iter()
@@ -212,7 +212,7 @@ fn PointPanel() -> impl IntoView {
                     <span class="start-duration">{move || format!("{} min", minutes.get())}</span>
                 </div>
             <super::estim::EStimPanel />
-            </Show>
+            })}
             <super::record::RecordEditor />
         </div>
     }

@@ -414,7 +414,7 @@ fn PatientFile() -> impl IntoView {
                     <button class="btn" on:click=toggle_archive>{move || if archived() { "Unarchive" } else { "Archive" }}</button>
                     <button class="btn btn-stop" on:click=move |_| deleting.update(|d| *d = !*d)>"Delete patient…"</button>
                 </div>
-                <Show when=move || deleting.get()>
+                {move || deleting.get().then(|| view! {
                     <div class="delete-confirm">
                         <p>{move || format!("This removes {} and every visit from this device for good. Type the name to confirm:", state.patient.with(|p| p.name.clone()))}</p>
                         <label class="field">
@@ -423,7 +423,7 @@ fn PatientFile() -> impl IntoView {
                         </label>
                         <button class="btn btn-stop" on:click=delete>"Delete for good"</button>
                     </div>
-                </Show>
+                })}
                 <div class="dialog-actions">
                     <button class="btn" on:click=move |_| state.dialog.set(Dialog::None)>"Close"</button>
                 </div>

@@ -111,8 +111,6 @@ pub fn WakeLock() -> impl IntoView {
         }
     });
     view! {
-        <Show when=move || held.get()>
-            <span class="wake-on" data-wake-lock="held">"Screen on"</span>
-        </Show>
+        {move || held.get().then(|| view! { <span class="wake-on" data-wake-lock="held">"Screen on"</span> })}
     }
 }
