@@ -39,7 +39,7 @@ struct VisitFile<'a> {
 pub fn patient_json(patient: &Patient, visits: &[Visit], now: Millis) -> String {
     let mut ended: Vec<&Visit> = visits.iter().filter(|v| v.ended_at.is_some()).collect();
     crate::small_sort::sort_by(&mut ended, |a, b| a.started_at.cmp(&b.started_at));
-    serde_json::to_string(&PatientFile {
+    serde_json::to_string_pretty(&PatientFile {
         app: crate::store::schema::APP,
         kind: "patient",
         format: EXPORT_FORMAT,
@@ -52,7 +52,7 @@ pub fn patient_json(patient: &Patient, visits: &[Visit], now: Millis) -> String 
 
 /// One visit of a patient, as JSON.
 pub fn visit_json(patient: &Patient, visit: &Visit, now: Millis) -> String {
-    serde_json::to_string(&VisitFile {
+    serde_json::to_string_pretty(&VisitFile {
         app: crate::store::schema::APP,
         kind: "visit",
         format: EXPORT_FORMAT,

@@ -3,7 +3,6 @@
 pub mod alarm;
 pub mod body_map;
 pub mod declutter;
-pub mod download;
 pub mod estim;
 pub mod lookup;
 pub mod markers;

@@ -369,11 +369,6 @@ fn PatientFile() -> impl IntoView {
         }
         state.delete_patient();
     };
-    let export = move |kind: ExportKind| {
-        if let Err(why) = export_file(&state, kind) {
-            error.set(Some(why));
-        }
-    };
     let heading = super::visit::focus_on_open();
     view! {
         <div class="dialog-backdrop">
@@ -404,11 +399,6 @@ fn PatientFile() -> impl IntoView {
                         }).collect_view().into_any()
                     }}
                 </ul>
-                <h3 class="q-heading">"Export"</h3>
-                <div class="form-row">
-                    <button class="btn" on:click=move |_| export(ExportKind::Patient)>"Export patient"</button>
-                    <button class="btn" on:click=move |_| export(ExportKind::Csv)>"Export CSV"</button>
-                </div>
                 <h3 class="q-heading">"Archive or delete"</h3>
                 <div class="form-row">
                     <button class="btn" on:click=toggle_archive>{move || if archived() { "Unarchive" } else { "Archive" }}</button>
@@ -525,7 +515,6 @@ pub fn PastVisitBar() -> impl IntoView {
                     fallback=move || view! {
                         <div class="form-row">
                             <button class="btn" on:click=move |_| amending.set(true)>"Amend"</button>
-                            <button class="btn" on:click=move |_| if let Err(why) = export_file(&state, ExportKind::Visit) { error.set(Some(why)); }>"Export visit"</button>
                             <button class="btn btn-primary" on:click=move |_| state.back_to_today()>"Back to today"</button>
                         </div>
                     }
@@ -594,42 +583,5 @@ fn form_error(error: RwSignal<Option<String>>) -> impl IntoView {
         error
             .get()
             .map(|e| view! { <p class="form-error" role="alert">{e}</p> })
-    }
-}
-
-#[derive(Clone, Copy)]
-enum ExportKind {
-    Patient,
-    Csv,
-    /// The past visit on screen.
-    Visit,
-}
-
-/// Saves the open patient's record (every ended visit) or the past visit on screen as a file.
-fn export_file(state: &AppState, kind: ExportKind) -> Result<(), String> {
-    use crate::store::export;
-    let now = crate::clinic::timer::Clock::now(&super::state::BrowserClock);
-    let patient = state.patient.get_untracked();
-    let stem = super::download::file_stem(&patient.name, now);
-    match kind {
-        ExportKind::Patient => {
-            let text = state.live_chart(|c| export::patient_json(&patient, &c.visits, now));
-            super::download::save(&format!("{stem}.json"), "application/json", &text)
-        }
-        ExportKind::Csv => {
-            let text = state
-                .live_chart(|c| export::csv(&patient, &c.visits, super::download::offset_min(now)));
-            super::download::save(&format!("{stem}.csv"), "text/csv", &text)
-        }
-        ExportKind::Visit => {
-            let shown = state.past.get_untracked();
-            let text = state.live_chart(|c| {
-                shown
-                    .and_then(|id| c.past_visit(id))
-                    .map(|v| export::visit_json(&patient, v, now))
-            });
-            let text = text.ok_or("No ended visit is on screen to export.")?;
-            super::download::save(&format!("{stem}-visit.json"), "application/json", &text)
-        }
     }
 }
