@@ -80,6 +80,8 @@ pub fn show_muscle(state: &AppState, id: &'static str, side: Side) {
 #[component]
 pub fn BodyMap() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Sizes that depend on the stages' layout are measured once they are laid out.
+    request_animation_frame(move || state.layout_rev.update(|r| *r += 1));
     let deep = state.deep;
     let show = state.portrait_view;
     let mode = state.mode;
