@@ -56,7 +56,7 @@ pub fn LookupPanel() -> impl IntoView {
                                 let sites = referral::pattern(c.muscle)
                                     .map(|p| p.sites.iter().map(|s| s.label).collect::<Vec<_>>().join("; "))
                                     .unwrap_or_default();
-                                let grade = if c.essential > 0.0 { "essential zone" } else { "spillover zone" };
+                                let grade = if c.essential > 0.0 { "essential" } else { "spillover" };
                                 let (muscle, side) = (c.muscle, c.side);
                                 view! {
                                     <li data-candidate=muscle data-side=side.id()>

@@ -182,7 +182,10 @@ pub fn App(
                     } else {
                         view! { <div class="map-area"></div> }.into_any()
                     }}
-                    <aside class="side">
+                    // Painting where it hurts, the likeliest muscles keep their room; the
+                    // timers give way for as long as the lookup is open (the alarm banner
+                    // still calls any needle that is due).
+                    <aside class="side" class:looking=move || state.mode.get() == state::Mode::Pain>
                         <div class="side-scroll">
                             <panel::SelectionPanel />
                             <trp_list::TrpList />

@@ -213,6 +213,29 @@ test("where does it hurt: the temple is painted without zooming and five muscles
   await expect(page.locator(".side-scroll")).toHaveJSProperty("scrollTop", 0);
 });
 
+test("where does it hurt with four needles in: the five likeliest muscles still show without scrolling", async ({ page }) => {
+  const now = Date.now();
+  const spots = [["upper_trapezius", "right", 44, 136], ["infraspinatus", "right", 62, 192], ["gluteus_medius", "left", -60, 356], ["gluteus_medius", "right", 60, 356]];
+  const trps = spots.map(([muscle, side, x, y], i) => ({ id: i + 1, muscle, side, at: { view: "posterior", x, y }, marked_at: now }));
+  const timers = trps.map((t, i) => ({ id: 20 + i, trp: t.id, duration: (10 + i) * 60000, banked: 0, running_since: now - 60000, started_at: now - 60000, ended_at: null }));
+  const answers = ["bleeding", "pregnancy", "needle_fear", "local_infection", "lymphoedema", "metal_allergy", "immune_suppression", "pacemaker", "epilepsy"]
+    .map((question) => ({ question, yes: false, answered_at: now - 300000 }));
+  await startWithOldChart(page, JSON.stringify({ app: "myomap", schema: 1, chart: { trps, timers, next_id: 30, visit: { started_at: now - 400000, screening: { answers } } } }));
+  await page.getByRole("button", { name: "Dismiss message" }).tap();
+  await expect(page.locator("[data-timer]")).toHaveCount(4);
+  await page.getByRole("button", { name: "Where does it hurt?" }).tap();
+  await paint(page, "anterior", -29, 36);
+  await expect(page.locator("[data-candidate]").nth(4)).toBeAttached();
+  for (const c of await candidatesInView(page, 5)) {
+    expect(c.inView, `${c.name} in view`).toBe(true);
+    expect(c.uncovered, `${c.name} not covered`).toBe(true);
+  }
+  // Done gives the timers their room back.
+  await page.getByRole("button", { name: "Done" }).tap();
+  const outs = await page.locator("[data-timer] .timer-out").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().bottom <= innerHeight));
+  expect(outs).toEqual([true, true, true, true]);
+});
+
 test("caution badge and guidance over a hazard; both sides of the thorax raise a warning", async ({ page }) => {
   await freshStart(page);
   await page.getByRole("button", { name: /Deep/ }).tap();
