@@ -70,22 +70,29 @@ function eightNeedles() {
   return JSON.stringify({ app: "myomap", schema: 1, chart: { trps, timers, next_id: 40, visit: { started_at: now - 900000, screening: { answers } } } });
 }
 
+/** A tablet of `w` x `h` whose only data is a chart as the previous release saved it (`raw`):
+ * Myomap carries it into its database on the reload. */
+async function deviceWith(browser, w, h, raw) {
+  const ctx = await browser.newContext({ viewport: { width: w, height: h }, hasTouch: true, isMobile: true });
+  const page = await ctx.newPage();
+  await page.goto(URL);
+  await page.waitForSelector("[data-muscle]", { state: "attached" });
+  await page.evaluate(async (raw) => {
+    localStorage.clear();
+    await new Promise((r) => { const q = indexedDB.deleteDatabase("myomap"); q.onsuccess = q.onerror = r; });
+    localStorage.setItem("myomap.chart", raw);
+  }, raw);
+  await page.reload();
+  return { ctx, page };
+}
+
 mkdirSync(out, { recursive: true });
 const server = spawn("node", ["scripts/serve.mjs", "dist", String(PORT)], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 500));
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
 try {
   for (const [w, h, name] of [[1024, 768, "landscape"], [768, 1024, "portrait"]]) {
-    const ctx = await browser.newContext({ viewport: { width: w, height: h }, hasTouch: true, isMobile: true });
-    const page = await ctx.newPage();
-    await page.goto(URL);
-    await page.waitForSelector("[data-muscle]", { state: "attached" });
-    await page.evaluate(async (raw) => {
-      localStorage.clear();
-      await new Promise((r) => { const q = indexedDB.deleteDatabase("myomap"); q.onsuccess = q.onerror = r; });
-      localStorage.setItem("myomap.chart", raw);
-    }, demo);
-    await page.reload();
+    const { ctx, page } = await deviceWith(browser, w, h, demo);
     await page.waitForSelector("[data-trp]", { state: "attached" });
     await page.getByRole("button", { name: "Dismiss message" }).tap({ timeout: 3000 }).catch(() => {});
     // The carried-over chart becomes a named patient, among others of the clinic's week.
@@ -180,16 +187,7 @@ try {
   }
   // Eight needles in: the treatment screen as seen from across the room.
   for (const [w, h, name] of [[1024, 768, "landscape"], [768, 1024, "portrait"]]) {
-    const ctx = await browser.newContext({ viewport: { width: w, height: h }, hasTouch: true, isMobile: true });
-    const page = await ctx.newPage();
-    await page.goto(URL);
-    await page.waitForSelector("[data-muscle]", { state: "attached" });
-    await page.evaluate(async (raw) => {
-      localStorage.clear();
-      await new Promise((r) => { const q = indexedDB.deleteDatabase("myomap"); q.onsuccess = q.onerror = r; });
-      localStorage.setItem("myomap.chart", raw);
-    }, eightNeedles());
-    await page.reload();
+    const { ctx, page } = await deviceWith(browser, w, h, eightNeedles());
     await page.waitForSelector("[data-timer]");
     await page.getByRole("button", { name: "Dismiss message" }).tap({ timeout: 3000 }).catch(() => {});
     if (name === "portrait") await page.getByRole("button", { name: "Back", exact: true }).tap();
