@@ -59,10 +59,14 @@ pub fn watch(state: AppState) {
         state.layout_rev.track();
         state.deep.track();
         state.portrait_view.track();
-        state.gesturing.track();
         state.mode.track();
         let mine = generation.get_value().wrapping_add(1);
         generation.set_value(mine);
+        // Mid-pinch the camera moves with every pointer move: nothing is scheduled until the
+        // gesture ends (this runs again then).
+        if state.gesturing.get() {
+            return;
+        }
         set_timeout(
             move || {
                 if generation.get_value() == mine {
