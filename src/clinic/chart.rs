@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::consent::ConsentGap;
 use super::estim::{self, Crossing, EStim, Electrode};
 use super::findings::Findings;
 use super::timer::{Clock, Millis, Timer, TimerState, MINUTE};
@@ -84,6 +85,8 @@ pub enum ChartError {
     NoVisit,
     VisitAlreadyOpen,
     Screening(ScreeningGap),
+    /// The patient has not agreed (or has withdrawn).
+    Consent(ConsentGap),
     /// The visit cannot end while needles are in (count).
     NeedlesIn(usize),
     /// The two needles cannot be an e-stim pair.
@@ -106,6 +109,7 @@ impl std::fmt::Display for ChartError {
             ChartError::NoVisit => write!(f, "start a visit and answer the screening first"),
             ChartError::VisitAlreadyOpen => write!(f, "a visit is already under way"),
             ChartError::Screening(gap) => write!(f, "{gap}"),
+            ChartError::Consent(gap) => write!(f, "{gap}"),
             ChartError::NeedlesIn(n) => write!(
                 f,
                 "{n} needle{} still in: take {} out first",
@@ -229,7 +233,8 @@ impl Chart {
         visit
             .screening
             .ready_for_needling()
-            .map_err(ChartError::Screening)
+            .map_err(ChartError::Screening)?;
+        visit.consented_to_needling().map_err(ChartError::Consent)
     }
 
     /// Starts a visit: its clock starts and its screening is asked afresh.
@@ -462,6 +467,7 @@ impl Chart {
             .screening
             .ready_for_estim()
             .map_err(ChartError::Screening)?;
+        visit.consented_to_estim().map_err(ChartError::Consent)?;
         if a == b {
             return Err(ChartError::InvalidPair(
                 "a pair needs two different needles".into(),
@@ -560,6 +566,7 @@ impl Chart {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::clinic::consent::Answer;
     use crate::clinic::timer::{FixedClock, MINUTE};
 
     fn at(x: f32, y: f32) -> MapPoint {
@@ -570,7 +577,8 @@ pub(crate) mod tests {
         }
     }
 
-    /// A chart with an open visit whose screening is all "no" (e-stim questions too).
+    /// A chart with an open visit whose screening is all "no" (e-stim questions too) and
+    /// whose patient agreed to needling and e-stim.
     pub(crate) fn screened() -> Chart {
         let mut c = Chart::default();
         let clock = FixedClock(0);
@@ -578,6 +586,8 @@ pub(crate) mod tests {
         for q in Question::ALL {
             c.answer(q, false, &clock).unwrap();
         }
+        c.record_consent(Answer::AgreeWithEstim, false, &clock)
+            .unwrap();
         c
     }
 
@@ -681,6 +691,11 @@ pub(crate) mod tests {
         );
         assert!(c.timers.is_empty(), "a refused needle leaves no trace");
         c.confirm(Question::NeedleFear, &clock).unwrap();
+        assert_eq!(
+            c.start_timer(p, MINUTE, &clock),
+            Err(ChartError::Consent(ConsentGap::NotGiven))
+        );
+        c.record_consent(Answer::Agree, true, &clock).unwrap();
         assert!(c.start_timer(p, MINUTE, &clock).is_ok());
     }
 

@@ -2,6 +2,7 @@
 //! no signals; the clock is injected.
 
 pub mod chart;
+pub mod consent;
 pub mod estim;
 pub mod findings;
 pub mod history;

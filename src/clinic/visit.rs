@@ -296,6 +296,15 @@ pub struct Visit {
     /// Corrections made after the visit ended, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub amendments: Vec<Amendment>,
+    /// The patient's answers to "do you agree?", oldest first (see `consent`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consent: Vec<super::consent::Consent>,
+    /// The patient's own drawing of where it hurts, from the patient view.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub patient_pain: Vec<PainDab>,
+    /// The patient's own pain score, 0 to 10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patient_score: Option<u8>,
 }
 
 impl Visit {

@@ -109,7 +109,16 @@ pub async fn load(now: Millis) -> Loaded {
     };
     let mut notices: Vec<String> = Vec::new();
     let current = match meta.as_deref().map(records::read_meta) {
-        Some(Ok(meta)) => meta.current,
+        Some(Ok(meta)) => {
+            // An older format's records read as they are; the meta record says at once that
+            // this format now holds them, so an older Myomap leaves them alone.
+            if meta.format < records::FORMAT {
+                if let Err(why) = save(&[records::put_meta(&Meta::new(meta.current))]).await {
+                    notices.push(format!("Myomap could not mark its records as updated ({why}); they are still readable."));
+                }
+            }
+            meta.current
+        }
         Some(Err(MetaError::Newer(v))) => {
             return Loaded::scratch(
                 now,

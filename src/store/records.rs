@@ -19,7 +19,10 @@ use crate::clinic::visit::Visit;
 /// The same app mark as format 1's envelope.
 pub use super::schema::APP;
 /// The saved format this Myomap writes. Format 1 was the single chart in local storage.
-pub const FORMAT: u32 = 2;
+/// Format 3 added the patient's consent, own drawing and score to a visit: a format-2 record
+/// reads as it is (those are empty), and the meta record is rewritten at once, so that a
+/// format-2 Myomap no longer opens (and could not silently drop) what format 3 wrote.
+pub const FORMAT: u32 = 3;
 pub const META_KEY: &str = "meta";
 pub const PATIENTS_PREFIX: &str = "patients/";
 /// Records that could not be read are moved here once, with their key, and not read again.
@@ -632,6 +635,39 @@ mod tests {
             notice.contains("pain before (Infraspinatus · right)"),
             "{notice}"
         );
+    }
+
+    #[test]
+    fn the_records_format_2_wrote_read_as_they_were() {
+        let saved: std::collections::BTreeMap<String, String> =
+            serde_json::from_str(include_str!("../../tests/fixtures/v2-records.json")).unwrap();
+        let meta = read_meta(&saved[META_KEY]).expect("format 2 is read");
+        assert_eq!((meta.format, meta.current), (2, Some(7)));
+        let records: Vec<(String, String)> = saved
+            .iter()
+            .filter(|(k, _)| k.starts_with(&prefix(7)))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let read = assemble(7, &records);
+        assert_eq!(read.notice(), None, "nothing set aside");
+        let c = &read.chart;
+        assert_eq!(c.trps.len(), 3);
+        assert_eq!(c.trps[0].findings.nrs_before, Some(7));
+        assert_eq!(c.timers.len(), 1, "the needle in stays in");
+        let open = c.visit.as_ref().expect("the visit under way");
+        assert_eq!(open.screening.answers.len(), 9);
+        assert_eq!(open.adverse, vec![crate::clinic::visit::Adverse::Bruising]);
+        // Format 2 knew no consent: none is invented, so the next needle waits for it.
+        assert!(open.consent.is_empty());
+        assert_eq!(open.patient_score, None);
+        assert!(open.patient_pain.is_empty());
+        assert!(c.ready_for_needling().is_err());
+        assert_eq!(c.visits.len(), 1);
+        // Written again by this Myomap, it is read back the same, under a format-3 meta.
+        let patient = read_patient(&saved[&patient_key(7)]).expect("the patient record");
+        let back = reload(7, &ops_for_all(&patient, c));
+        assert_eq!(back.chart, *c);
+        assert_eq!(Meta::new(Some(7)).format, 3);
     }
 
     #[test]
