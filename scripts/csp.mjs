@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minifyGlue } from "./minify-glue.mjs";
+import { slimWasm } from "./slim-wasm.mjs";
 import { writePrecache } from "./precache.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -13,7 +14,9 @@ if (!dir) {
   console.error("csp.mjs: no TRUNK_STAGING_DIR");
   process.exit(1);
 }
-// The glue is minified first: its new hash goes into index.html before the policy is written.
+// The wasm and its glue are made smaller first, then the glue is minified: their new hashes go
+// into index.html before the policy is written.
+slimWasm(dir);
 minifyGlue(dir);
 const file = join(dir, "index.html");
 let html = readFileSync(file, "utf8");
@@ -22,6 +25,8 @@ const hashes = [];
 // them and allow exactly these scripts by hash.
 html = html.replace(/<script([^>]*?)\snonce="[^"]*"([^>]*)>/g, "<script$1$2>");
 html = html.replace(/<link([^>]*?)\snonce="[^"]*"([^>]*)>/g, "<link$1$2>");
+// Trunk leaves the stylesheet's data-integrity="none" (index.html asks for no hashes) in place.
+html = html.replace(/\sdata-integrity=("none"|none)/g, "");
 for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
   hashes.push(`'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`);
 }

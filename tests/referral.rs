@@ -28,11 +28,7 @@ fn every_pattern_belongs_to_an_atlas_muscle_once() {
             p.muscle
         );
         assert!(seen.insert(p.muscle), "{} has two patterns", p.muscle);
-        assert!(
-            !p.refers_to.trim().is_empty() && !p.for_patient.trim().is_empty(),
-            "{}",
-            p.muscle
-        );
+        assert!(!p.refers_to.trim().is_empty(), "{}", p.muscle);
         assert!(
             !p.sites.is_empty(),
             "{} has no trigger-point site",
@@ -162,4 +158,150 @@ fn every_known_hazard_has_a_caution() {
             "{id} lacks its {kind:?} caution"
         );
     }
+}
+
+/// The patient texts of one language, as the patient view reads them.
+fn patient_texts(lang: &str) -> serde_json::Value {
+    let path = format!(
+        "{}/assets/texts/patient-{lang}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_str(&std::fs::read_to_string(&path).expect("the texts file"))
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every key path of a JSON value, with its kind (and an array's length).
+fn shape(v: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(m) => m
+            .iter()
+            .for_each(|(k, v)| shape(v, format!("{at}.{k}"), out)),
+        serde_json::Value::Array(a) => {
+            out.push(format!("{at}[{}]", a.len()));
+            a.iter()
+                .enumerate()
+                .for_each(|(i, v)| shape(v, format!("{at}[{i}]"), out));
+        }
+        serde_json::Value::String(_) => out.push(at),
+        other => out.push(format!("{at}={other}")),
+    }
+}
+
+#[test]
+fn every_patterned_muscle_is_explained_to_the_patient_in_every_language() {
+    for lang in ["en", "es"] {
+        let t = patient_texts(lang);
+        assert_eq!(t["lang"], lang);
+        for p in referral::patterns() {
+            let m = &t["muscles"][p.muscle];
+            for key in ["name", "refers"] {
+                let s = m[key].as_str().unwrap_or_default();
+                assert!(!s.trim().is_empty(), "{lang}: {} has no {key}", p.muscle);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_spanish_texts_have_every_english_text_and_placeholder() {
+    let (en, es) = (patient_texts("en"), patient_texts("es"));
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    shape(&en, String::new(), &mut a);
+    shape(&es, String::new(), &mut b);
+    a.retain(|k| !k.starts_with(".lang") && !k.starts_with(".language_name"));
+    b.retain(|k| !k.starts_with(".lang") && !k.starts_with(".language_name"));
+    assert_eq!(a, b, "the same keys, pages and lists in both languages");
+    for ph in ["{n}", "{total}", "{time}"] {
+        for k in ["page", "score_saved", "agreed", "agreed_estim", "withdrawn"] {
+            let (e, s) = (en["ui"][k].as_str().unwrap(), es["ui"][k].as_str().unwrap());
+            assert_eq!(e.contains(ph), s.contains(ph), "ui.{k}: {ph}");
+        }
+    }
+}
+
+#[test]
+fn patient_texts_are_short_plain_sentences() {
+    // A reading age of about 12: short sentences, and none of the clinician's words.
+    let en = patient_texts("en");
+    let mut texts: Vec<String> = Vec::new();
+    for p in en["pages"].as_array().unwrap() {
+        texts.extend(
+            p["body"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s.as_str().unwrap().to_string()),
+        );
+    }
+    texts.extend(
+        en["aftercare"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_string()),
+    );
+    for m in en["muscles"].as_object().unwrap().values() {
+        texts.push(m["refers"].as_str().unwrap().to_string());
+    }
+    for t in &texts {
+        for sentence in t.split(['.', '!', '?']) {
+            let words = sentence.split_whitespace().count();
+            assert!(
+                words <= 24,
+                "too long for a patient ({words} words): {sentence}"
+            );
+        }
+        let lower = t.to_lowercase();
+        for jargon in [
+            "pneumothorax",
+            "myofascial",
+            "pleura",
+            "contraindicat",
+            "proximal",
+            "distal",
+            "lateral",
+            "medial",
+            "anterior",
+            "posterior",
+            "epicondyle",
+        ] {
+            assert!(!lower.contains(jargon), "clinical word “{jargon}” in: {t}");
+        }
+    }
+}
+
+/// The clinical texts of the referral tables as the app loads them (it does not carry them in
+/// its first load): `assets/texts/clinic-en.json`. Run with MYOMAP_WRITE_TEXTS=1 to write it
+/// after changing the tables.
+#[test]
+fn the_clinic_texts_file_holds_exactly_the_tables_texts() {
+    use std::collections::BTreeMap;
+    let mut refers = BTreeMap::new();
+    let mut sites = BTreeMap::new();
+    for p in referral::patterns() {
+        refers.insert(p.muscle, p.refers_to);
+        sites.insert(
+            p.muscle,
+            p.sites.iter().map(|s| s.label).collect::<Vec<_>>(),
+        );
+    }
+    let mut cautions = BTreeMap::new();
+    for c in referral::cautions() {
+        cautions
+            .entry(c.muscle)
+            .or_insert_with(Vec::new)
+            .push(serde_json::json!({ "reason": c.reason, "guidance": c.guidance }));
+    }
+    let json =
+        serde_json::json!({ "lang": "en", "refers": refers, "sites": sites, "cautions": cautions });
+    let text = serde_json::to_string_pretty(&json).unwrap() + "\n";
+    let path = format!("{}/assets/texts/clinic-en.json", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("MYOMAP_WRITE_TEXTS").is_some() {
+        std::fs::write(&path, &text).unwrap();
+    }
+    let saved = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        saved == text,
+        "{path} differs from the referral tables: run MYOMAP_WRITE_TEXTS=1 cargo test --test referral"
+    );
 }

@@ -13,8 +13,8 @@ pub const PATTERNS: &[Pattern] = &[
     Pattern {
         muscle: "biceps_brachii",
         sites: &[
-            Site { view: View::Anterior, at: (104, 258), label: "short head, distal mid-belly" },
-            Site { view: View::Anterior, at: (113, 262), label: "long head, distal mid-belly" },
+            Site { view: View::Anterior, at: (104, 258), label: clinical!("short head, distal mid-belly") },
+            Site { view: View::Anterior, at: (113, 262), label: clinical!("long head, distal mid-belly") },
         ],
         zones: &[
             // Front of the shoulder, over the anterior deltoid and the bicipital groove.
@@ -26,14 +26,13 @@ pub const PATTERNS: &[Pattern] = &[
             // Occasionally over the suprascapular region.
             Zone { view: View::Posterior, grade: Grade::Spillover, outline: &[(56, 142), (64, 140), (74, 143), (80, 148), (78, 156), (70, 159), (60, 157), (54, 151)] },
         ],
-        refers_to: "Front of the shoulder over the anterior deltoid and bicipital groove, and the antecubital fossa; spillover along the front of the arm and occasionally over the suprascapular region.",
-        for_patient: "A knot in the front of your upper arm often aches at the front of your shoulder and in the crease of your elbow.",
+        refers_to: clinical!("Front of the shoulder over the anterior deltoid and bicipital groove, and the antecubital fossa; spillover along the front of the arm and occasionally over the suprascapular region."),
     },
     Pattern {
         muscle: "brachialis",
         sites: &[
-            Site { view: View::Anterior, at: (121, 282), label: "distal arm, lateral to the biceps" },
-            Site { view: View::Anterior, at: (104, 285), label: "distal arm, medial to the biceps" },
+            Site { view: View::Anterior, at: (121, 282), label: clinical!("distal arm, lateral to the biceps") },
+            Site { view: View::Anterior, at: (104, 285), label: clinical!("distal arm, medial to the biceps") },
         ],
         zones: &[
             // Dorsal base of the thumb, over the first carpometacarpal joint.
@@ -45,15 +44,14 @@ pub const PATTERNS: &[Pattern] = &[
             // Front of the shoulder.
             Zone { view: View::Anterior, grade: Grade::Spillover, outline: &[(98, 158), (104, 160), (107, 168), (107, 180), (102, 186), (96, 182), (93, 172), (94, 163)] },
         ],
-        refers_to: "Dorsal base of the thumb over the first carpometacarpal joint and the dorsal web; antecubital fossa; spillover to the thenar eminence and the front of the shoulder.",
-        for_patient: "A knot deep in the lower front of your upper arm often sends pain to the back of the base of your thumb, and sometimes to the crease of your elbow.",
+        refers_to: clinical!("Dorsal base of the thumb over the first carpometacarpal joint and the dorsal web; antecubital fossa; spillover to the thenar eminence and the front of the shoulder."),
     },
     Pattern {
         muscle: "triceps_brachii",
         sites: &[
-            Site { view: View::Posterior, at: (94, 236), label: "long head, mid-arm" },
-            Site { view: View::Posterior, at: (118, 255), label: "lateral head, lateral mid-arm" },
-            Site { view: View::Posterior, at: (110, 288), label: "medial head, just above the olecranon" },
+            Site { view: View::Posterior, at: (94, 236), label: clinical!("long head, mid-arm") },
+            Site { view: View::Posterior, at: (118, 255), label: clinical!("lateral head, lateral mid-arm") },
+            Site { view: View::Posterior, at: (110, 288), label: clinical!("medial head, just above the olecranon") },
         ],
         zones: &[
             // Posterior shoulder and down the back of the arm.
@@ -69,13 +67,12 @@ pub const PATTERNS: &[Pattern] = &[
             // Volar ring and little fingers.
             Zone { view: View::Anterior, grade: Grade::Spillover, outline: &[(136, 425), (141, 424), (146, 432), (147, 448), (145, 463), (140, 459), (137, 445), (135, 434)] },
         ],
-        refers_to: "Posterior shoulder and down the back of the arm; the lateral epicondyle (medial head, lateral part) and the medial epicondyle; spillover over the dorsal forearm to the ring and little fingers, and to their volar side.",
-        for_patient: "A knot in the back of your upper arm often aches at the back of your shoulder and arm and around your elbow, sometimes down the back of your forearm to the ring and little fingers.",
+        refers_to: clinical!("Posterior shoulder and down the back of the arm; the lateral epicondyle (medial head, lateral part) and the medial epicondyle; spillover over the dorsal forearm to the ring and little fingers, and to their volar side."),
     },
     Pattern {
         muscle: "brachioradialis",
         sites: &[
-            Site { view: View::Anterior, at: (132, 322), label: "proximal forearm, 1-2 cm below the elbow crease" },
+            Site { view: View::Anterior, at: (132, 322), label: clinical!("proximal forearm, 1-2 cm below the elbow crease") },
         ],
         zones: &[
             // Lateral epicondyle.
@@ -85,13 +82,12 @@ pub const PATTERNS: &[Pattern] = &[
             // Radial side of the dorsal forearm and wrist.
             Zone { view: View::Posterior, grade: Grade::Spillover, outline: &[(127, 312), (133, 315), (137, 330), (140, 348), (145, 370), (148, 390), (150, 404), (145, 410), (139, 400), (134, 378), (129, 356), (125, 336), (123, 320)] },
         ],
-        refers_to: "Lateral epicondyle and the dorsal web of the thumb (first interosseous space); spillover along the radial side of the dorsal forearm and wrist.",
-        for_patient: "A knot in the thumb side of your forearm, just below the elbow, often aches at the outside of your elbow and in the back of your hand between thumb and index finger.",
+        refers_to: clinical!("Lateral epicondyle and the dorsal web of the thumb (first interosseous space); spillover along the radial side of the dorsal forearm and wrist."),
     },
     Pattern {
         muscle: "extensor_carpi_radialis_longus",
         sites: &[
-            Site { view: View::Posterior, at: (134, 316), label: "proximal, at the radial head just below the lateral epicondyle" },
+            Site { view: View::Posterior, at: (134, 316), label: clinical!("proximal, at the radial head just below the lateral epicondyle") },
         ],
         zones: &[
             // Lateral epicondyle.
@@ -101,13 +97,12 @@ pub const PATTERNS: &[Pattern] = &[
             // Radial dorsal forearm.
             Zone { view: View::Posterior, grade: Grade::Spillover, outline: &[(126, 306), (131, 310), (137, 330), (140, 350), (144, 372), (147, 392), (141, 398), (136, 380), (131, 358), (127, 336), (123, 316)] },
         ],
-        refers_to: "Lateral epicondyle and the radial dorsum of the hand near the anatomical snuffbox; spillover along the radial dorsal forearm.",
-        for_patient: "A knot at the top of the thumb side of your forearm often causes pain at the outside of your elbow and on the back of your hand near the thumb.",
+        refers_to: clinical!("Lateral epicondyle and the radial dorsum of the hand near the anatomical snuffbox; spillover along the radial dorsal forearm."),
     },
     Pattern {
         muscle: "extensor_carpi_radialis_brevis",
         sites: &[
-            Site { view: View::Posterior, at: (134, 335), label: "mid-belly, 5-6 cm below the elbow crease" },
+            Site { view: View::Posterior, at: (134, 335), label: clinical!("mid-belly, 5-6 cm below the elbow crease") },
         ],
         zones: &[
             // Back of the wrist and the centre of the dorsal hand.
@@ -117,13 +112,12 @@ pub const PATTERNS: &[Pattern] = &[
             // Dorsal forearm.
             Zone { view: View::Posterior, grade: Grade::Spillover, outline: &[(127, 314), (133, 318), (139, 342), (143, 368), (146, 390), (136, 394), (131, 372), (126, 348), (123, 328)] },
         ],
-        refers_to: "Back of the wrist and the centre of the dorsal hand; spillover to the lateral epicondyle and down the dorsal forearm.",
-        for_patient: "A knot in the upper back of your forearm often makes the back of your wrist and hand ache.",
+        refers_to: clinical!("Back of the wrist and the centre of the dorsal hand; spillover to the lateral epicondyle and down the dorsal forearm."),
     },
     Pattern {
         muscle: "extensor_digitorum",
         sites: &[
-            Site { view: View::Posterior, at: (129, 335), label: "3-4 cm below the radial head (middle-finger part)" },
+            Site { view: View::Posterior, at: (129, 335), label: clinical!("3-4 cm below the radial head (middle-finger part)") },
         ],
         zones: &[
             // Back of the hand into the middle and ring fingers.
@@ -133,13 +127,12 @@ pub const PATTERNS: &[Pattern] = &[
             // Lateral epicondyle.
             Zone { view: View::Posterior, grade: Grade::Spillover, outline: &[(120, 291), (125, 289), (128, 296), (128, 304), (124, 310), (119, 307), (117, 299)] },
         ],
-        refers_to: "Back of the hand and into the middle (or ring) finger; spillover down the dorsal forearm and to the lateral epicondyle.",
-        for_patient: "A knot in the middle of the back of your forearm often aches in the back of your hand and down into your middle or ring finger.",
+        refers_to: clinical!("Back of the hand and into the middle (or ring) finger; spillover down the dorsal forearm and to the lateral epicondyle."),
     },
     Pattern {
         muscle: "extensor_carpi_ulnaris",
         sites: &[
-            Site { view: View::Posterior, at: (125, 345), label: "ulnar border, 7-8 cm below the lateral epicondyle" },
+            Site { view: View::Posterior, at: (125, 345), label: clinical!("ulnar border, 7-8 cm below the lateral epicondyle") },
         ],
         zones: &[
             // Ulnar side of the dorsal wrist.
@@ -147,13 +140,12 @@ pub const PATTERNS: &[Pattern] = &[
             // Ulnar dorsal forearm and the ulnar edge of the back of the hand.
             Zone { view: View::Posterior, grade: Grade::Spillover, outline: &[(122, 349), (127, 347), (132, 366), (137, 384), (142, 393), (144, 405), (142, 420), (137, 424), (134, 414), (134, 400), (131, 386), (126, 370), (122, 358)] },
         ],
-        refers_to: "Ulnar side of the dorsal wrist; spillover along the ulnar dorsal forearm and onto the ulnar edge of the back of the hand.",
-        for_patient: "A knot along the little-finger side of the back of your forearm often aches at the little-finger side of the back of your wrist.",
+        refers_to: clinical!("Ulnar side of the dorsal wrist; spillover along the ulnar dorsal forearm and onto the ulnar edge of the back of the hand."),
     },
     Pattern {
         muscle: "supinator",
         sites: &[
-            Site { view: View::Posterior, at: (128, 320), label: "deep, just below the lateral epicondyle over the radial neck" },
+            Site { view: View::Posterior, at: (128, 320), label: clinical!("deep, just below the lateral epicondyle over the radial neck") },
         ],
         zones: &[
             // Lateral epicondyle and lateral elbow.
@@ -163,13 +155,12 @@ pub const PATTERNS: &[Pattern] = &[
             // Proximal dorsolateral forearm.
             Zone { view: View::Posterior, grade: Grade::Spillover, outline: &[(124, 312), (130, 314), (135, 328), (136, 340), (131, 344), (126, 332), (122, 320)] },
         ],
-        refers_to: "Lateral epicondyle and lateral elbow, and the dorsal web of the thumb; spillover over the proximal dorsolateral forearm.",
-        for_patient: "A knot deep under the outside of your upper forearm often aches at the outside of your elbow and in the web between your thumb and index finger.",
+        refers_to: clinical!("Lateral epicondyle and lateral elbow, and the dorsal web of the thumb; spillover over the proximal dorsolateral forearm."),
     },
     Pattern {
         muscle: "flexor_carpi_radialis",
         sites: &[
-            Site { view: View::Anterior, at: (125, 338), label: "upper volar forearm, mid-belly" },
+            Site { view: View::Anterior, at: (125, 338), label: clinical!("upper volar forearm, mid-belly") },
         ],
         zones: &[
             // Radial side of the volar wrist crease.
@@ -177,13 +168,12 @@ pub const PATTERNS: &[Pattern] = &[
             // Distal volar forearm and the radial palm.
             Zone { view: View::Anterior, grade: Grade::Spillover, outline: &[(130, 365), (137, 363), (143, 376), (149, 395), (153, 410), (152, 424), (146, 428), (140, 420), (136, 405), (132, 388), (128, 375)] },
         ],
-        refers_to: "Radial side of the volar wrist crease; spillover up the distal volar forearm and into the radial palm toward the thumb base.",
-        for_patient: "A knot in the upper inner forearm often aches at the front of your wrist on the thumb side, sometimes spreading into the palm.",
+        refers_to: clinical!("Radial side of the volar wrist crease; spillover up the distal volar forearm and into the radial palm toward the thumb base."),
     },
     Pattern {
         muscle: "flexor_carpi_ulnaris",
         sites: &[
-            Site { view: View::Anterior, at: (116, 338), label: "ulnar border of the upper volar forearm" },
+            Site { view: View::Anterior, at: (116, 338), label: clinical!("ulnar border of the upper volar forearm") },
         ],
         zones: &[
             // Ulnar side of the volar wrist over the pisiform.
@@ -191,14 +181,13 @@ pub const PATTERNS: &[Pattern] = &[
             // Hypothenar palm and distal ulnar forearm.
             Zone { view: View::Anterior, grade: Grade::Spillover, outline: &[(123, 358), (128, 360), (134, 378), (142, 392), (145, 410), (143, 428), (137, 432), (134, 420), (134, 405), (131, 390), (127, 374)] },
         ],
-        refers_to: "Ulnar side of the volar wrist over the pisiform; spillover into the hypothenar palm and the distal ulnar forearm.",
-        for_patient: "A knot along the little-finger side of your inner forearm often aches at the front of your wrist on the little-finger side.",
+        refers_to: clinical!("Ulnar side of the volar wrist over the pisiform; spillover into the hypothenar palm and the distal ulnar forearm."),
     },
     Pattern {
         muscle: "flexor_digitorum_superficialis",
         sites: &[
-            Site { view: View::Anterior, at: (124, 337), label: "mid-volar forearm, humero-ulnar head" },
-            Site { view: View::Anterior, at: (131, 360), label: "mid-volar forearm, radial head" },
+            Site { view: View::Anterior, at: (124, 337), label: clinical!("mid-volar forearm, humero-ulnar head") },
+            Site { view: View::Anterior, at: (131, 360), label: clinical!("mid-volar forearm, radial head") },
         ],
         zones: &[
             // Volar middle and ring fingers.
@@ -206,13 +195,12 @@ pub const PATTERNS: &[Pattern] = &[
             // Palm and volar wrist.
             Zone { view: View::Anterior, grade: Grade::Spillover, outline: &[(134, 398), (141, 395), (149, 401), (154, 412), (155, 428), (152, 440), (141, 440), (135, 430), (134, 415)] },
         ],
-        refers_to: "Through the volar side of the finger each part serves, usually the middle or ring finger; spillover into the palm and the volar wrist.",
-        for_patient: "A knot in the middle of your inner forearm often sends pain into the front of your fingers, usually the middle or ring finger.",
+        refers_to: clinical!("Through the volar side of the finger each part serves, usually the middle or ring finger; spillover into the palm and the volar wrist."),
     },
     Pattern {
         muscle: "pronator_teres",
         sites: &[
-            Site { view: View::Anterior, at: (117, 316), label: "just below the medial epicondyle, medial border of the cubital fossa" },
+            Site { view: View::Anterior, at: (117, 316), label: clinical!("just below the medial epicondyle, medial border of the cubital fossa") },
         ],
         zones: &[
             // Deep in the radial volar wrist and the thumb base.
@@ -220,14 +208,13 @@ pub const PATTERNS: &[Pattern] = &[
             // Radial volar forearm.
             Zone { view: View::Anterior, grade: Grade::Spillover, outline: &[(127, 334), (134, 336), (140, 355), (144, 375), (147, 392), (137, 394), (132, 376), (127, 358), (123, 345)] },
         ],
-        refers_to: "Deep in the radial side of the volar wrist and the thumb base; spillover along the radial volar forearm.",
-        for_patient: "A knot just below the inside of your elbow crease often aches deep in the front of your wrist on the thumb side.",
+        refers_to: clinical!("Deep in the radial side of the volar wrist and the thumb base; spillover along the radial volar forearm."),
     },
 ];
 
 #[rustfmt::skip]
 pub const CAUTIONS: &[Caution] = &[
     Caution { muscle: "pronator_teres", kind: CautionKind::NerveVessel,
-              reason: "The median nerve runs between the two heads of pronator teres, and the brachial artery lies in the cubital fossa just medial to the biceps tendon.",
-              guidance: "Feel for the biceps tendon and the brachial pulse first and stay below and medial of them. Pinch the belly 2-3 finger-widths below the medial epicondyle, needle superficially into the humeral head only and angle the needle medially toward the ulna, away from the nerve; do not needle deep in the cubital fossa. Withdraw at once if sharp, electric or tingling pain shoots into the hand." },
+              reason: clinical!("The median nerve runs between the two heads of pronator teres, and the brachial artery lies in the cubital fossa just medial to the biceps tendon."),
+              guidance: clinical!("Feel for the biceps tendon and the brachial pulse first and stay below and medial of them. Pinch the belly 2-3 finger-widths below the medial epicondyle, needle superficially into the humeral head only and angle the needle medially toward the ulna, away from the nerve; do not needle deep in the cubital fossa. Withdraw at once if sharp, electric or tingling pain shoots into the hand.") },
 ];

@@ -7,8 +7,8 @@ pub const PATTERNS: &[Pattern] = &[
     Pattern {
         muscle: "upper_trapezius",
         sites: &[
-            Site { view: View::Posterior, at: (50, 136), label: "free upper border, mid-fibres" },
-            Site { view: View::Posterior, at: (14, 96), label: "upper fibres at the side of the neck" },
+            Site { view: View::Posterior, at: (50, 136), label: clinical!("free upper border, mid-fibres") },
+            Site { view: View::Posterior, at: (14, 96), label: clinical!("upper fibres at the side of the neck") },
         ],
         zones: &[
             // The "question mark": up the posterolateral neck to the mastoid and behind the ear.
@@ -20,14 +20,13 @@ pub const PATTERNS: &[Pattern] = &[
             // Spillover behind the eye.
             Zone { view: View::Anterior, grade: Grade::Spillover, outline: &[(11, 45), (18, 42), (24, 46), (23, 53), (17, 56), (11, 53)] },
         ],
-        refers_to: "Posterolateral neck up to the mastoid, curving behind the ear to the temple (\"question mark\"); angle of the jaw. Spillover: behind the eye.",
-        for_patient: "A knot in the top of your shoulder often sends an ache up the side of your neck, behind your ear and into your temple, sometimes to your jaw or behind your eye.",
+        refers_to: clinical!("Posterolateral neck up to the mastoid, curving behind the ear to the temple (\"question mark\"); angle of the jaw. Spillover: behind the eye."),
     },
     Pattern {
         muscle: "levator_scapulae",
         sites: &[
-            Site { view: View::Posterior, at: (25, 120), label: "angle of the neck" },
-            Site { view: View::Posterior, at: (42, 148), label: "just above the superior angle of the scapula" },
+            Site { view: View::Posterior, at: (25, 120), label: clinical!("angle of the neck") },
+            Site { view: View::Posterior, at: (42, 148), label: clinical!("just above the superior angle of the scapula") },
         ],
         zones: &[
             // Angle of the neck, where neck meets shoulder.
@@ -37,15 +36,14 @@ pub const PATTERNS: &[Pattern] = &[
             // Back of the shoulder.
             Zone { view: View::Posterior, grade: Grade::Spillover, outline: &[(70, 152), (82, 150), (92, 153), (99, 160), (101, 170), (94, 177), (82, 177), (72, 171), (67, 161)] },
         ],
-        refers_to: "Angle of the neck (stiff neck); spillover along the medial scapular border and over the posterior shoulder.",
-        for_patient: "This knot makes the corner where your neck meets your shoulder ache and stiffen, and the ache can run down beside your shoulder blade or to the back of your shoulder.",
+        refers_to: clinical!("Angle of the neck (stiff neck); spillover along the medial scapular border and over the posterior shoulder."),
     },
     Pattern {
         muscle: "sternocleidomastoid",
         sites: &[
-            Site { view: View::Anterior, at: (11, 118), label: "sternal head, along the belly" },
-            Site { view: View::Anterior, at: (18, 130), label: "clavicular head, lower belly" },
-            Site { view: View::Posterior, at: (25, 72), label: "upper belly below the mastoid" },
+            Site { view: View::Anterior, at: (11, 118), label: clinical!("sternal head, along the belly") },
+            Site { view: View::Anterior, at: (18, 130), label: clinical!("clavicular head, lower belly") },
+            Site { view: View::Posterior, at: (25, 72), label: clinical!("upper belly below the mastoid") },
         ],
         zones: &[
             // Forehead, both sides (clavicular division).
@@ -66,26 +64,24 @@ pub const PATTERNS: &[Pattern] = &[
             // Behind the ear (clavicular division).
             Zone { view: View::Posterior, grade: Grade::Essential, outline: &[(27, 49), (32, 49), (35, 54), (32, 62), (28, 68), (24, 67), (23, 60), (24, 53)] },
         ],
-        refers_to: "Sternal division: vertex, occiput, across the cheek, around and over the eye, throat. Clavicular division: forehead on both sides, behind the ear, deep ear ache.",
-        for_patient: "Knots in this front neck muscle can cause headaches around your eye, forehead, back of the head or top of the head, an ache in the cheek or throat, and an earache.",
+        refers_to: clinical!("Sternal division: vertex, occiput, across the cheek, around and over the eye, throat. Clavicular division: forehead on both sides, behind the ear, deep ear ache."),
     },
     Pattern {
         muscle: "splenius_capitis",
         sites: &[
-            Site { view: View::Posterior, at: (17, 74), label: "below the mastoid, between trapezius and SCM" },
+            Site { view: View::Posterior, at: (17, 74), label: clinical!("below the mastoid, between trapezius and SCM") },
         ],
         zones: &[
             // Vertex, same side.
             Zone { view: View::Posterior, grade: Grade::Essential, outline: &[(4, 6), (12, 4), (19, 8), (24, 14), (22, 21), (14, 24), (6, 22), (2, 15)] },
             Zone { view: View::Anterior, grade: Grade::Spillover, outline: &[(3, 6), (10, 4), (16, 7), (19, 12), (15, 17), (8, 18), (2, 14)] },
         ],
-        refers_to: "Vertex of the head on the same side.",
-        for_patient: "A knot in this neck muscle usually makes the top of your head ache on the same side.",
+        refers_to: clinical!("Vertex of the head on the same side."),
     },
     Pattern {
         muscle: "splenius_cervicis",
         sites: &[
-            Site { view: View::Posterior, at: (22, 135), label: "lower neck, near the root of the neck" },
+            Site { view: View::Posterior, at: (22, 135), label: clinical!("lower neck, near the root of the neck") },
         ],
         zones: &[
             // Inside the head, focusing behind the eye.
@@ -95,13 +91,12 @@ pub const PATTERNS: &[Pattern] = &[
             // Diffuse ache through the side of the head toward the eye.
             Zone { view: View::Posterior, grade: Grade::Spillover, outline: &[(8, 40), (18, 33), (28, 32), (32, 38), (31, 47), (24, 52), (14, 54), (7, 49)] },
         ],
-        refers_to: "Diffuse ache inside the head converging behind the eye; angle of the neck. Spillover: through the side of the head toward the occiput.",
-        for_patient: "This knot can cause a deep ache inside your head behind your eye, and a stiff, sore corner where your neck meets your shoulder.",
+        refers_to: clinical!("Diffuse ache inside the head converging behind the eye; angle of the neck. Spillover: through the side of the head toward the occiput."),
     },
     Pattern {
         muscle: "suboccipitals",
         sites: &[
-            Site { view: View::Posterior, at: (17, 71), label: "below the occiput, suboccipital triangle" },
+            Site { view: View::Posterior, at: (17, 71), label: clinical!("below the occiput, suboccipital triangle") },
         ],
         zones: &[
             // Band from the occiput around the side of the head...
@@ -109,14 +104,13 @@ pub const PATTERNS: &[Pattern] = &[
             // ...forward to the eye and forehead.
             Zone { view: View::Anterior, grade: Grade::Essential, outline: &[(9, 34), (19, 30), (28, 32), (31, 39), (30, 47), (24, 51), (15, 53), (7, 51), (5, 42)] },
         ],
-        refers_to: "Band from the occiput around the side of the head to the eye and forehead; hard to locate exactly.",
-        for_patient: "Tight muscles just under the skull can give a headache that wraps from the back of your head around to your eye and forehead.",
+        refers_to: clinical!("Band from the occiput around the side of the head to the eye and forehead; hard to locate exactly."),
     },
     Pattern {
         muscle: "semispinalis_capitis",
         sites: &[
-            Site { view: View::Posterior, at: (8, 75), label: "upper posterior neck, below the occiput" },
-            Site { view: View::Posterior, at: (7, 100), label: "mid posterior neck" },
+            Site { view: View::Posterior, at: (8, 75), label: clinical!("upper posterior neck, below the occiput") },
+            Site { view: View::Posterior, at: (7, 100), label: clinical!("mid posterior neck") },
         ],
         zones: &[
             // Occiput and a band around the head at temple level.
@@ -124,13 +118,12 @@ pub const PATTERNS: &[Pattern] = &[
             // The band reaching the temple.
             Zone { view: View::Anterior, grade: Grade::Essential, outline: &[(18, 28), (26, 25), (30, 28), (31, 35), (29, 42), (22, 42), (16, 38), (15, 32)] },
         ],
-        refers_to: "Band around the head at temple level, strongest over the temple; occiput.",
-        for_patient: "Knots in this long neck muscle can cause a headache like a band around your head, felt most at your temple and at the back of your head.",
+        refers_to: clinical!("Band around the head at temple level, strongest over the temple; occiput."),
     },
     Pattern {
         muscle: "anterior_scalene",
         sites: &[
-            Site { view: View::Anterior, at: (13, 112), label: "side of the neck, behind the SCM" },
+            Site { view: View::Anterior, at: (13, 112), label: clinical!("side of the neck, behind the SCM") },
         ],
         zones: &[
             // Chest, pectoral region.
@@ -148,14 +141,13 @@ pub const PATTERNS: &[Pattern] = &[
             // Medial scapular border.
             Zone { view: View::Posterior, grade: Grade::Essential, outline: &[(36, 150), (44, 151), (47, 165), (47, 188), (46, 208), (43, 224), (38, 227), (34, 216), (33, 195), (33, 172), (34, 158)] },
         ],
-        refers_to: "Front of the chest, front of the upper arm, thumb and index finger, medial scapular border; spillover down the radial forearm and over the back of the arm.",
-        for_patient: "This deep neck muscle can send aching into your chest, down the front of your arm to your thumb and index finger, and beside your shoulder blade.",
+        refers_to: clinical!("Front of the chest, front of the upper arm, thumb and index finger, medial scapular border; spillover down the radial forearm and over the back of the arm."),
     },
     Pattern {
         muscle: "middle_scalene",
         sites: &[
-            Site { view: View::Anterior, at: (22, 124), label: "side of the neck, floor of the posterior triangle" },
-            Site { view: View::Anterior, at: (30, 136), label: "above the clavicle" },
+            Site { view: View::Anterior, at: (22, 124), label: clinical!("side of the neck, floor of the posterior triangle") },
+            Site { view: View::Anterior, at: (30, 136), label: clinical!("above the clavicle") },
         ],
         zones: &[
             // Front and back of the upper arm.
@@ -172,13 +164,12 @@ pub const PATTERNS: &[Pattern] = &[
             // Medial scapular border.
             Zone { view: View::Posterior, grade: Grade::Essential, outline: &[(36, 150), (44, 151), (47, 165), (47, 188), (46, 208), (43, 224), (38, 227), (34, 216), (33, 195), (33, 172), (34, 158)] },
         ],
-        refers_to: "Front and back of the upper arm, thumb and index finger, medial scapular border; spillover to the chest and the radial forearm.",
-        for_patient: "This neck muscle can make the front and back of your upper arm ache, with pain or tingling toward your thumb and index finger and beside your shoulder blade.",
+        refers_to: clinical!("Front and back of the upper arm, thumb and index finger, medial scapular border; spillover to the chest and the radial forearm."),
     },
     Pattern {
         muscle: "posterior_scalene",
         sites: &[
-            Site { view: View::Anterior, at: (40, 138), label: "low in the side of the neck, behind the middle scalene" },
+            Site { view: View::Anterior, at: (40, 138), label: clinical!("low in the side of the neck, behind the middle scalene") },
         ],
         zones: &[
             // Medial scapular border, upper part.
@@ -193,14 +184,13 @@ pub const PATTERNS: &[Pattern] = &[
             Zone { view: View::Anterior, grade: Grade::Spillover, outline: &[(146, 404), (154, 405), (161, 413), (166, 423), (168, 432), (167, 439), (164, 437), (158, 434), (157, 448), (157, 462), (154, 469), (150, 466), (149, 452), (146, 436), (143, 420), (143, 410)] },
             Zone { view: View::Posterior, grade: Grade::Spillover, outline: &[(146, 404), (154, 405), (161, 413), (166, 423), (168, 432), (167, 439), (164, 437), (158, 434), (157, 448), (157, 462), (154, 469), (150, 466), (149, 452), (146, 436), (143, 420), (143, 410)] },
         ],
-        refers_to: "Upper medial scapular border and back of the upper arm; spillover to the front of the arm, chest, radial forearm, thumb and index finger.",
-        for_patient: "This small deep neck muscle often makes the inner edge of your shoulder blade and the back of your arm ache, sometimes reaching your chest, forearm, thumb and index finger.",
+        refers_to: clinical!("Upper medial scapular border and back of the upper arm; spillover to the front of the arm, chest, radial forearm, thumb and index finger."),
     },
     Pattern {
         muscle: "temporalis",
         sites: &[
-            Site { view: View::Anterior, at: (29, 32), label: "mid-temple" },
-            Site { view: View::Anterior, at: (29, 48), label: "anterior fibres above the zygomatic arch" },
+            Site { view: View::Anterior, at: (29, 32), label: clinical!("mid-temple") },
+            Site { view: View::Anterior, at: (29, 48), label: clinical!("anterior fibres above the zygomatic arch") },
         ],
         zones: &[
             // Temple.
@@ -212,14 +202,13 @@ pub const PATTERNS: &[Pattern] = &[
             // Side of the head above the ear, seen from behind.
             Zone { view: View::Posterior, grade: Grade::Spillover, outline: &[(21, 24), (28, 21), (31, 30), (32, 39), (30, 46), (24, 44), (20, 34)] },
         ],
-        refers_to: "Temple, over the eyebrow, upper teeth; spillover above the ear toward the back of the temple.",
-        for_patient: "A knot in your temple muscle often causes a headache at the temple and over your eyebrow, and can make your upper teeth ache or feel sensitive.",
+        refers_to: clinical!("Temple, over the eyebrow, upper teeth; spillover above the ear toward the back of the temple."),
     },
     Pattern {
         muscle: "masseter",
         sites: &[
-            Site { view: View::Anterior, at: (25, 66), label: "cheek over the jaw, mid-belly" },
-            Site { view: View::Anterior, at: (23, 79), label: "lower belly above the angle of the jaw" },
+            Site { view: View::Anterior, at: (25, 66), label: clinical!("cheek over the jaw, mid-belly") },
+            Site { view: View::Anterior, at: (23, 79), label: clinical!("lower belly above the angle of the jaw") },
         ],
         zones: &[
             // Jaw and molar teeth.
@@ -230,35 +219,34 @@ pub const PATTERNS: &[Pattern] = &[
             // Eyebrow.
             Zone { view: View::Anterior, grade: Grade::Spillover, outline: &[(8, 38), (16, 35), (24, 37), (27, 42), (22, 45), (13, 45), (7, 43)] },
         ],
-        refers_to: "Lower jaw and molar teeth (upper and lower), the ear and the region in front of it; spillover over the eyebrow.",
-        for_patient: "A knot in your chewing muscle can make your jaw and back teeth ache and may cause earache or a headache over your eyebrow.",
+        refers_to: clinical!("Lower jaw and molar teeth (upper and lower), the ear and the region in front of it; spillover over the eyebrow."),
     },
 ];
 
 #[rustfmt::skip]
 pub const CAUTIONS: &[Caution] = &[
     Caution { muscle: "upper_trapezius", kind: CautionKind::Lung,
-              reason: "The apex of the lung rises above the inner third of the collarbone, just in front of and below the upper trapezius near the neck.",
-              guidance: "Lift the free upper border in a pincer grip between thumb and fingers and needle across the fold toward your own finger pad, horizontally front-to-back or back-to-front, never straight down toward the apex. Stay inside the lifted fibres and do not needle both sides of the thorax in one session." },
+              reason: clinical!("The apex of the lung rises above the inner third of the collarbone, just in front of and below the upper trapezius near the neck."),
+              guidance: clinical!("Lift the free upper border in a pincer grip between thumb and fingers and needle across the fold toward your own finger pad, horizontally front-to-back or back-to-front, never straight down toward the apex. Stay inside the lifted fibres and do not needle both sides of the thorax in one session.") },
     Caution { muscle: "anterior_scalene", kind: CautionKind::Lung,
-              reason: "The dome of the pleura and the lung apex lie just below the lower end of the scalenes, behind the inner collarbone.",
-              guidance: "Needle only well above the collarbone. Direct the needle horizontally toward the front of the cervical transverse processes, never down toward the first rib or the chest. Keep shallow, and do not needle both sides of the thorax in one session." },
+              reason: clinical!("The dome of the pleura and the lung apex lie just below the lower end of the scalenes, behind the inner collarbone."),
+              guidance: clinical!("Needle only well above the collarbone. Direct the needle horizontally toward the front of the cervical transverse processes, never down toward the first rib or the chest. Keep shallow, and do not needle both sides of the thorax in one session.") },
     Caution { muscle: "middle_scalene", kind: CautionKind::Lung,
-              reason: "The lung apex rises just below the lower middle scalene where it reaches the first rib above the collarbone.",
-              guidance: "Stay in the mid-neck, above the clavicle. Fix the belly between two fingers on the posterior tubercles and aim the needle horizontally at the transverse processes (bone as the stop), never downward. Keep shallow; one side of the thorax per session." },
+              reason: clinical!("The lung apex rises just below the lower middle scalene where it reaches the first rib above the collarbone."),
+              guidance: clinical!("Stay in the mid-neck, above the clavicle. Fix the belly between two fingers on the posterior tubercles and aim the needle horizontally at the transverse processes (bone as the stop), never downward. Keep shallow; one side of the thorax per session.") },
     Caution { muscle: "posterior_scalene", kind: CautionKind::Lung,
-              reason: "The posterior scalene runs down to the second rib right over the apex of the lung and the top of the pleura.",
-              guidance: "Needle from behind, hold the muscle between two fingers and aim horizontally at the transverse processes, never down into the root of the neck toward the ribs. Keep shallow; one side of the thorax per session." },
+              reason: clinical!("The posterior scalene runs down to the second rib right over the apex of the lung and the top of the pleura."),
+              guidance: clinical!("Needle from behind, hold the muscle between two fingers and aim horizontally at the transverse processes, never down into the root of the neck toward the ribs. Keep shallow; one side of the thorax per session.") },
     Caution { muscle: "anterior_scalene", kind: CautionKind::NerveVessel,
-              reason: "The brachial plexus and the subclavian artery pass just behind it (the interscalene gap), and the phrenic nerve runs over its front.",
-              guidance: "Palpate the gap and keep your fingers on the muscle belly; hold the sternocleidomastoid aside medially and needle shallowly from the side into the belly only. Stop and withdraw if the patient feels an electric or shooting pain into the arm." },
+              reason: clinical!("The brachial plexus and the subclavian artery pass just behind it (the interscalene gap), and the phrenic nerve runs over its front."),
+              guidance: clinical!("Palpate the gap and keep your fingers on the muscle belly; hold the sternocleidomastoid aside medially and needle shallowly from the side into the belly only. Stop and withdraw if the patient feels an electric or shooting pain into the arm.") },
     Caution { muscle: "middle_scalene", kind: CautionKind::NerveVessel,
-              reason: "The brachial plexus emerges right in front of it, and the dorsal scapular and long thoracic nerves pierce the muscle.",
-              guidance: "Locate the belly behind the interscalene gap, needle from the side and slightly behind, aiming at the posterior tubercles, away from the plexus in front. Keep shallow; stop if the patient reports shooting pain or tingling into the arm." },
+              reason: clinical!("The brachial plexus emerges right in front of it, and the dorsal scapular and long thoracic nerves pierce the muscle."),
+              guidance: clinical!("Locate the belly behind the interscalene gap, needle from the side and slightly behind, aiming at the posterior tubercles, away from the plexus in front. Keep shallow; stop if the patient reports shooting pain or tingling into the arm.") },
     Caution { muscle: "posterior_scalene", kind: CautionKind::NerveVessel,
-              reason: "The lower brachial plexus and the subclavian vessels lie just in front of it at the root of the neck.",
-              guidance: "Reach the muscle from behind, between the levator scapulae and the middle scalene, and keep the needle pointed away from the plexus in front. Palpate for the subclavian pulse and stay clear; withdraw at any shooting pain into the arm." },
+              reason: clinical!("The lower brachial plexus and the subclavian vessels lie just in front of it at the root of the neck."),
+              guidance: clinical!("Reach the muscle from behind, between the levator scapulae and the middle scalene, and keep the needle pointed away from the plexus in front. Palpate for the subclavian pulse and stay clear; withdraw at any shooting pain into the arm.") },
     Caution { muscle: "sternocleidomastoid", kind: CautionKind::NerveVessel,
-              reason: "The carotid artery and the internal jugular vein run deep and medial to the muscle.",
-              guidance: "Feel the carotid pulse first. Lift the muscle away from the neck in a pincer grip between thumb and fingers, and needle across the lifted belly toward your own finger pad, never deep to the muscle or toward the artery." },
+              reason: clinical!("The carotid artery and the internal jugular vein run deep and medial to the muscle."),
+              guidance: clinical!("Feel the carotid pulse first. Lift the muscle away from the neck in a pincer grip between thumb and fingers, and needle across the lifted belly toward your own finger pad, never deep to the muscle or toward the artery.") },
 ];

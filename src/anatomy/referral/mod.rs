@@ -6,6 +6,23 @@
 //! trigger point, y from the vertex down. A zone that crosses the midline uses negative x for
 //! the other side (the clavicular sternocleidomastoid refers to both sides of the forehead).
 
+/// A clinical text of the tables (where a pattern refers, a site's name, a caution's reason and
+/// guidance; the caution itself and its kind stay in the app). The app does not
+/// carry them in its first load: it reads them from `assets/texts/clinic-en.json`, which a
+/// native test keeps equal to these tables (`clinic_texts`).
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! clinical {
+    ($s:literal) => {
+        $s
+    };
+}
+#[cfg(target_arch = "wasm32")]
+macro_rules! clinical {
+    ($s:literal) => {
+        ""
+    };
+}
+
 mod arm;
 mod head_neck;
 mod shoulder;
@@ -56,10 +73,9 @@ pub struct Pattern {
     pub muscle: &'static str,
     pub sites: &'static [Site],
     pub zones: &'static [Zone],
-    /// Where the pain is felt, in a clinician's words.
+    /// Where the pain is felt, in a clinician's words. (The same in plain words for the
+    /// patient, in each language, is in `assets/texts/patient-<lang>.json`.)
     pub refers_to: &'static str,
-    /// The same in plain words for the patient.
-    pub for_patient: &'static str,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -120,7 +136,6 @@ pub fn patterns() -> impl Iterator<Item = &'static Pattern> {
                         .collect::<Vec<_>>()
                         .leak(),
                     refers_to: h.refers_to,
-                    for_patient: h.for_patient,
                 })
                 .collect()
         })
@@ -136,7 +151,6 @@ struct PatternHead {
     sites: &'static [Site],
     zones: usize,
     refers_to: &'static str,
-    for_patient: &'static str,
 }
 
 const PATTERN_COUNT: usize = {
@@ -155,7 +169,6 @@ static PATTERN_HEADS: [PatternHead; PATTERN_COUNT] = {
             sites: &[],
             zones: 0,
             refers_to: "",
-            for_patient: "",
         }
     }; PATTERN_COUNT];
     let (mut t, mut n) = (0, 0);
@@ -168,7 +181,6 @@ static PATTERN_HEADS: [PatternHead; PATTERN_COUNT] = {
                 sites: p.sites,
                 zones: p.zones.len(),
                 refers_to: p.refers_to,
-                for_patient: p.for_patient,
             };
             n += 1;
             i += 1;
@@ -278,10 +290,7 @@ mod tests {
         let decoded: Vec<&Pattern> = patterns().collect();
         assert_eq!(authored.len(), decoded.len());
         for (a, d) in authored.iter().zip(&decoded) {
-            assert_eq!(
-                (a.muscle, a.refers_to, a.for_patient),
-                (d.muscle, d.refers_to, d.for_patient)
-            );
+            assert_eq!((a.muscle, a.refers_to), (d.muscle, d.refers_to));
             assert_eq!(a.sites.len(), d.sites.len());
             for (asite, dsite) in a.sites.iter().zip(d.sites) {
                 assert_eq!(
