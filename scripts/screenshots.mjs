@@ -185,6 +185,52 @@ try {
     await page.screenshot({ path: `${out}/${name}-atlas-review.png` });
     await ctx.close();
   }
+  // The patient view: every page of the story, in English and one in Spanish, then the sheet
+  // printed for the patient (as print media renders it).
+  for (const [w, h, name] of [[1024, 768, "landscape"], [768, 1024, "portrait"]]) {
+    const { ctx, page } = await deviceWith(browser, w, h, demo);
+    await page.waitForSelector("[data-trp]", { state: "attached" });
+    await page.getByRole("button", { name: "Dismiss message" }).tap({ timeout: 3000 }).catch(() => {});
+    await page.locator("[data-current-patient]").tap();
+    await page.getByLabel("Name", { exact: true }).fill("Maria Lopez");
+    await page.getByRole("button", { name: "Save" }).tap().catch(() => {});
+    await page.getByRole("button", { name: "Close" }).tap().catch(() => {});
+    await page.getByRole("button", { name: "Patient view" }).tap();
+    await page.waitForSelector(".pv-side h2");
+    for (let n = 1; ; n++) {
+      const story = await page.locator(".pv-side h2").getAttribute("data-story");
+      if (story === "elsewhere") await page.locator(".pv-point").first().tap();
+      if (story === "draw") {
+        const fig = name === "portrait" ? "anterior" : "posterior";
+        const box = await page.locator(`figure[data-view="${fig}"] .stage`).boundingBox();
+        const [x, y] = [box.x + box.width * 0.62, box.y + box.height * 0.2];
+        await page.mouse.move(x, y);
+        await page.mouse.down();
+        for (let i = 1; i <= 12; i++) await page.mouse.move(x + i * 2, y + i * 4);
+        await page.mouse.up();
+        await page.getByRole("button", { name: "6", exact: true }).tap();
+      }
+      await page.waitForTimeout(1000);
+      await page.screenshot({ path: `${out}/${name}-patient-${n}-${story}.png` });
+      const next = page.getByRole("button", { name: "Next" });
+      if (await next.isDisabled()) break;
+      await next.tap();
+    }
+    await page.getByRole("button", { name: "Español" }).tap();
+    await page.getByRole("button", { name: "Atrás" }).tap();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/${name}-patient-spanish.png` });
+    await page.getByRole("button", { name: "English" }).tap();
+    if (name === "portrait") {
+      await page.evaluate(() => { window.print = () => {}; });
+      await page.getByRole("button", { name: "Print for the patient" }).tap();
+      await page.emulateMedia({ media: "print" });
+      await page.setViewportSize({ width: 794, height: 1123 });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${out}/aftercare-sheet.png`, fullPage: true });
+    }
+    await ctx.close();
+  }
   // Eight needles in: the treatment screen as seen from across the room.
   for (const [w, h, name] of [[1024, 768, "landscape"], [768, 1024, "portrait"]]) {
     const { ctx, page } = await deviceWith(browser, w, h, eightNeedles());

@@ -132,13 +132,13 @@ pub fn BodyMap() -> impl IntoView {
                 <Figure view=View::Posterior />
             </div>
             <ZoomControls />
-            <Show when=move || state.mode.get() == Mode::Chart && (state.show_all.get() || state.selected_muscle().is_some_and(|(m, _)| referral::pattern(&m).is_some()))>
+            {move || (state.mode.get() == Mode::Chart && (state.show_all.get() || state.selected_muscle().is_some_and(|(m, _)| referral::pattern(&m).is_some()))).then(|| view! {
                 <div class="legend" aria-label="Referral pattern legend" role="note">
                     <span class="legend-item"><span class="key key-essential"></span>"Essential"</span>
                     <span class="legend-item"><span class="key key-spillover"></span>"Spillover"</span>
                     <span class="legend-item"><span class="key key-trp">"✕"</span>"Trigger point"</span>
                 </div>
-            </Show>
+            })}
         </div>
     }
 }
@@ -332,7 +332,11 @@ fn Figure(view: View) -> impl IntoView {
     };
     let finish_stroke = move || {
         let dabs = stroke.get_untracked();
-        if !dabs.is_empty() {
+        if dabs.is_empty() {
+        } else if state.patient_view.get_untracked() {
+            // The patient's own drawing belongs to the visit, apart from the therapist's.
+            state.commit(|c, clock| c.add_patient_pain(&dabs, clock));
+        } else {
             state.change(|c, _| Ok(c.change_pain(|p| p.extend(dabs))));
         }
         stroke.set(Vec::new());
@@ -441,6 +445,10 @@ fn Figure(view: View) -> impl IntoView {
             state.selection.set(Selection::Trp(id));
             return;
         }
+        // Turned toward the patient, the map only shows: a tap never charts.
+        if state.patient_view.get_untracked() {
+            return;
+        }
         // A tap on a typical-site hint marks the point exactly on the site.
         let hint = hints.with_untracked(|h| {
             h.iter()
@@ -469,6 +477,9 @@ fn Figure(view: View) -> impl IntoView {
         let (cx, cy) = (ev.client_x() as f64, ev.client_y() as f64);
         let under = if state.mode.get_untracked() == Mode::Pain {
             Under::Paint
+        } else if state.patient_view.get_untracked() {
+            // Points are not moved from the patient view.
+            Under::Map
         } else {
             atlas_point(cx, cy)
                 .and_then(|(x, y)| layer.near(x, y, units_per_px()))

@@ -127,9 +127,9 @@ pub fn EStimPanel() -> impl IntoView {
                         {field("E-stim minutes", minutes, "numeric")}
                     </div>
                     <button class="btn btn-primary" on:click=start>"Start e-stim"</button>
-                    <Show when=move || refusal.get().is_some()>
+                    {move || refusal.get().is_some().then(|| view! {
                         <p class="refusal" role="alert" data-estim-refusal="true">{move || refusal.get()}</p>
-                    </Show>
+                    })}
                 </Show>
             </section>
         </Show>

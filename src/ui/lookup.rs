@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::body_map::show_muscle;
 use super::state::{AppState, Mode};
-use crate::anatomy::{self, lookup, referral};
+use crate::anatomy::{self, lookup};
 
 /// How many candidates the list shows.
 const SHOWN: usize = 10;
@@ -53,9 +53,7 @@ pub fn LookupPanel() -> impl IntoView {
                             .take(SHOWN)
                             .map(|c| {
                                 let name = anatomy::muscle(c.muscle).map_or(c.muscle, |m| m.name);
-                                let sites = referral::pattern(c.muscle)
-                                    .map(|p| p.sites.iter().map(|s| s.label).collect::<Vec<_>>().join("; "))
-                                    .unwrap_or_default();
+                                let sites = super::texts::sites(state.texts_rev, c.muscle).join("; ");
                                 let grade = if c.essential > 0.0 { "essential" } else { "spillover" };
                                 let (muscle, side) = (c.muscle, c.side);
                                 view! {

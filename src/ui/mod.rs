@@ -9,6 +9,7 @@ pub mod markers;
 pub mod notify;
 pub mod overlays;
 pub mod panel;
+pub mod patient_view;
 pub mod patients;
 pub mod record;
 pub mod review;
@@ -16,6 +17,7 @@ pub mod safety;
 pub mod search;
 pub mod state;
 pub mod tabs;
+pub mod texts;
 pub mod timer_dock;
 pub mod trp_list;
 pub mod visit;
@@ -48,6 +50,10 @@ pub fn App(
     });
     state.save_settings_on_change();
     declutter::watch(state);
+    let texts = patient_view::Texts::new(state.patient_view);
+    texts::load_clinic(state.texts_rev);
+    texts::add_stylesheet("later.css");
+    let patient_view = state.patient_view;
 
     // One tick loop drives every timer display; it stops when the app goes (the interval is
     // cleared when its stored value is dropped with the app).
@@ -69,6 +75,8 @@ pub fn App(
         if let Some(root) = document().document_element() {
             let _ = root.toggle_attribute_with_force("data-needle-in", live > 0);
         }
+        // The screen turned toward the patient: the app root says so (for the styles and tests).
+        patient_view::mark_root(state.patient_view.get());
     });
     on_cleanup(move || resized.remove());
 
@@ -101,6 +109,7 @@ pub fn App(
     view! {
         <header class="topbar">
             <h1>"Myomap"</h1>
+            {move || patient_view.get().then(|| view! { <patient_view::PatientBar texts /> })}
             {move || {
                 (!reviewing.get()).then(|| view! {
                     <patients::PatientHeader />
@@ -129,6 +138,13 @@ pub fn App(
                             "Redo"
                         </button>
                         <a class="btn link" href="#/atlas">"Atlas"</a>
+                        <button
+                            class="btn btn-primary"
+                            disabled=move || state.past.get().is_some()
+                            on:click=move |_| patient_view::enter(&state, 0)
+                        >
+                            "Patient view"
+                        </button>
                     }
                     .into_any()
                 }}
@@ -185,6 +201,8 @@ pub fn App(
                     // Painting where it hurts, the likeliest muscles keep their room; the
                     // timers give way for as long as the lookup is open (the alarm banner
                     // still calls any needle that is due).
+                    // Turned toward the patient, the story takes the side's place; the record
+                    // stays built but is not shown (nor read out) while the patient looks.
                     <aside class="side" class:looking=move || state.mode.get() == state::Mode::Pain>
                         <div class="side-scroll">
                             <panel::SelectionPanel />
@@ -192,6 +210,7 @@ pub fn App(
                         </div>
                         <timer_dock::TimerDock />
                     </aside>
+                    {move || patient_view.get().then(|| view! { <patient_view::PatientSide texts /> })}
                 </main>
             }
             .into_any()

@@ -132,22 +132,50 @@ pub fn hints_of(state: AppState, view: View) -> Memo<Vec<(f32, f32, &'static str
 pub fn PainDrawing(view: View, stroke: RwSignal<Vec<PainDab>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     // A memo: a tap that charts a point leaves the drawing as it is, and it is not redrawn.
+    // Turned toward the patient, the map shows the patient's own drawing; the therapist sees
+    // both, the patient's drawn apart (outlined).
     let pain = Memo::new(move |_| {
-        let mut dabs: Vec<PainDab> = state
-            .chart
-            .with(|c| c.pain.iter().filter(|d| d.view == view).copied().collect());
+        let patient = state.patient_view.get();
+        let mut dabs: Vec<PainDab> = state.chart.with(|c| {
+            let drawn = match (patient, c.visit.as_ref()) {
+                (true, Some(v)) => &v.patient_pain,
+                (true, None) => &Vec::new(),
+                (false, _) => &c.pain,
+            };
+            drawn.iter().filter(|d| d.view == view).copied().collect()
+        });
         dabs.extend(stroke.get().into_iter().filter(|d| d.view == view));
         dabs
     });
+    let by_patient = Memo::new(move |_| {
+        if state.patient_view.get() {
+            return Vec::new();
+        }
+        state.chart.with(|c| {
+            c.visit
+                .as_ref()
+                .map(|v| {
+                    v.patient_pain
+                        .iter()
+                        .filter(|d| d.view == view)
+                        .copied()
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let dots = move |dabs: Memo<Vec<PainDab>>, class: &'static str| {
+        move || {
+            dabs.get()
+                .into_iter()
+                .map(|d| view! { <circle class=class cx=d.x cy=d.y r=d.r /> })
+                .collect_view()
+        }
+    };
     view! {
         <g class="pain">
-            {move || {
-                pain
-                    .get()
-                    .into_iter()
-                    .map(|d| view! { <circle class="pain-dab" cx=d.x cy=d.y r=d.r /> })
-                    .collect_view()
-            }}
+            {dots(by_patient, "pain-dab by-patient")}
+            {dots(pain, "pain-dab")}
         </g>
     }
 }
@@ -197,8 +225,16 @@ pub fn ReferralZones(view: View) -> impl IntoView {
         </g>
         {move || {
             let own = zones.get().0;
+            // The pattern grows out of the selected point (where motion is welcome).
+            let origin = state.selected_trp_untracked().and_then(|id| {
+                state.chart.with_untracked(|c| {
+                    c.trp(id)
+                        .filter(|t| t.at.view == view)
+                        .map(|t| format!("transform-origin:{}px {}px", crate::num::short(t.at.x), crate::num::short(t.at.y)))
+                })
+            });
             (!own.is_empty())
-                .then(|| view! { <g class="referral">{own.into_iter().map(zone_view).collect_view()}</g> })
+                .then(|| view! { <g class="referral" style=origin>{own.into_iter().map(zone_view).collect_view()}</g> })
         }}
     }
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::state::{AppState, Mode, Selection};
-use crate::anatomy::{self, referral};
+use crate::anatomy;
 use crate::clinic::chart::ChartError;
 use crate::clinic::timer::MINUTE;
 
@@ -78,7 +78,7 @@ fn MusclePanel() -> impl IntoView {
             <p class="hint-small">"Tap the muscle on the map, or one of its typical sites (dashed circles), to mark a trigger point there."</p>
             <p class="refers">
                 <strong>"Refers to: "</strong>
-                {move || sel().and_then(|s| referral::pattern(s.0)).map(|p| p.refers_to)}
+                {move || sel().and_then(|s| super::texts::refers(state.texts_rev, s.0))}
             </p>
         </div>
     }
@@ -183,9 +183,9 @@ fn PointPanel() -> impl IntoView {
                         />
                     </label>
                 </div>
-                <Show when=move || custom_bad.get()>
+                {move || custom_bad.get().then(|| view! {
                     <p class="form-error" role="alert">"Needle time must be 1 to 120 minutes: no timer starts until it is."</p>
-                </Show>
+                })}
                 <div class="start-row">
                     <button
                         class="btn btn-primary"
@@ -197,7 +197,7 @@ fn PointPanel() -> impl IntoView {
                                 let ms = minutes.get_untracked() * MINUTE;
                                 match state.try_commit(|c, clock| c.start_timer(id, ms, clock)) {
                                     // The first needle waits for the screening; it goes in when that is done.
-                                    Some(Err(ChartError::NoVisit | ChartError::Screening(_))) => {
+                                    Some(Err(ChartError::NoVisit | ChartError::Screening(_) | ChartError::Consent(_))) => {
                                         state.pending_needle.set(Some((id, ms)));
                                         super::visit::open_screening(&state);
                                     }

@@ -506,7 +506,7 @@ pub fn PastVisitBar() -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || state.past.get().is_some()>
+        {move || state.past.get().is_some().then(|| view! {
             <div class="past-bar" data-past-visit=move || state.past.get().map(|v| v.to_string()).unwrap_or_default()>
                 <p class="past-summary"><strong>"Read only. "</strong>{summary}</p>
                 <ul class="amendments">{amendments}</ul>
@@ -536,7 +536,7 @@ pub fn PastVisitBar() -> impl IntoView {
                     </form>
                 </Show>
             </div>
-        </Show>
+        })}
     }
 }
 

@@ -91,7 +91,7 @@ pub fn RecordEditor() -> impl IntoView {
         }
     };
     let cautions = move || referral::cautions_for(&muscle.get()).collect::<Vec<_>>();
-    let refers = move || referral::pattern(&muscle.get()).map(|p| p.refers_to);
+    let refers = move || super::texts::refers(state.texts_rev, &muscle.get());
     let number_input = move |label: &'static str,
                              field: Field,
                              get: fn(&Findings) -> Option<f32>,
@@ -142,11 +142,16 @@ pub fn RecordEditor() -> impl IntoView {
                         <div class="caution-box" role="note" aria-label="Needling caution">
                             {cautions
                                 .iter()
-                                .map(|c| {
+                                .enumerate()
+                                .map(|(i, c)| {
+                                    // The kind is always there; what lies there and what to do
+                                    // come with the clinical texts, a moment after start-up.
+                                    let (reason, guidance) = super::texts::caution(state.texts_rev, c.muscle, i)
+                                        .unwrap_or_else(|| (String::new(), "Guidance is loading…".into()));
                                     view! {
                                         <p class="caution-title">{caution_title(c.kind)}</p>
-                                        <p class="caution-reason">{c.reason}</p>
-                                        <p class="caution-guidance">{c.guidance}</p>
+                                        <p class="caution-reason">{reason}</p>
+                                        <p class="caution-guidance">{guidance}</p>
                                     }
                                 })
                                 .collect_view()}

@@ -26,7 +26,7 @@ pub fn ThoraxWarning() -> impl IntoView {
         })
     });
     view! {
-        <Show when=move || flagged.get().is_some()>
+        {move || flagged.get().is_some().then(|| view! {
             <div class="banner danger" role="alert" data-warning="bilateral-thorax">
                 <div>
                     <p class="banner-title">"Thorax charted on both sides"</p>
@@ -56,6 +56,6 @@ pub fn ThoraxWarning() -> impl IntoView {
                     </p>
                 </div>
             </div>
-        </Show>
+        })}
     }
 }

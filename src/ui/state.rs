@@ -173,6 +173,12 @@ pub struct AppState {
     pub past: RwSignal<Option<Millis>>,
     live: StoredValue<Option<Chart>>,
     can_save: StoredValue<bool>,
+    /// The screen is turned toward the patient: only their body, their points and the story.
+    pub patient_view: RwSignal<bool>,
+    /// The page of the patient view's story.
+    pub patient_page: RwSignal<usize>,
+    /// Bumped when the clinical texts (`texts::load_clinic`) arrive.
+    pub texts_rev: RwSignal<u32>,
 }
 
 impl AppState {
@@ -220,6 +226,9 @@ impl AppState {
             past: RwSignal::new(None),
             live: StoredValue::new(None),
             can_save: StoredValue::new(loaded.can_save),
+            patient_view: RwSignal::new(false),
+            patient_page: RwSignal::new(0),
+            texts_rev: RwSignal::new(0),
         }
     }
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::state::{AppState, Dialog};
 use super::timer_dock::timer_label;
+use crate::clinic::consent::{Answer, Consent};
 use crate::clinic::timer::Millis;
 use crate::clinic::visit::{Adverse, Question};
 
@@ -39,6 +40,27 @@ pub fn VisitBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let open = Memo::new(move |_| state.chart.with(|c| c.visit.as_ref().map(|v| v.started_at)));
     let ledger = Memo::new(move |_| state.chart.with(|c| c.ledger()));
+    // What the patient said in the patient view: the consent that counts, and their score.
+    let patient_said = move || {
+        state.chart.with(|c| {
+            let v = c.visit.as_ref();
+            let k = v.and_then(|v| v.consent_now());
+            let said = match k.map(|k| k.answer) {
+                Some(Answer::Agree | Answer::AgreeWithEstim) => "Consent ✓",
+                Some(Answer::Withdrawn) => "Consent withdrawn",
+                Some(Answer::Questions) => "Has questions",
+                None => "No consent yet",
+            };
+            let score = v
+                .and_then(|v| v.patient_score)
+                .map(|n| format!(" · Patient: {n}/10"))
+                .unwrap_or_default();
+            (
+                k.map_or("none", |k| k.answer.id()),
+                format!("{said}{score}"),
+            )
+        })
+    };
     let to_answer = Memo::new(move |_| {
         state.chart.with(|c| {
             c.visit
@@ -87,6 +109,9 @@ pub fn VisitBar() -> impl IntoView {
                 view! {
                 <p class="visit-text">
                     <span class="visit-started">{move || format!("Visit {}", open.get().map(clock_time).unwrap_or_default())}</span>
+                    // What the patient said in the patient view (or in person): consent, and
+                    // their own pain score once given.
+                    <span class="consent-state" data-consent=move || patient_said().0>{move || patient_said().1}</span>
                     <span class="ledger" title="Needles put in and taken out in this visit" data-needles-in=move || ledger.get().still_in().to_string()>
                         {move || {
                             let l = ledger.get();
@@ -122,13 +147,25 @@ fn ScreeningDialog() -> impl IntoView {
             let Some(v) = c.visit.as_ref() else {
                 return ("none", "No visit under way.".to_string());
             };
+            let estim = v
+                .screening
+                .ready_for_estim()
+                .map_err(|g| g.to_string())
+                .and_then(|_| v.consented_to_estim().map_err(|g| g.to_string()));
             match (
                 v.screening.ready_for_needling(),
-                v.screening.ready_for_estim(),
+                v.consented_to_needling(),
+                estim,
             ) {
-                (Err(gap), _) => ("incomplete", format!("Not ready for needling: {gap}.")),
-                (Ok(()), Ok(())) => ("ready", "Ready for needling and e-stim.".into()),
-                (Ok(()), Err(gap)) => ("needling", format!("Ready for needling. E-stim: {gap}.")),
+                (Err(gap), _, _) => ("incomplete", format!("Not ready for needling: {gap}.")),
+                (Ok(()), Err(gap), _) => (
+                    "consent",
+                    format!("Screening done. Not ready for needling: {gap}."),
+                ),
+                (Ok(()), Ok(()), Ok(())) => ("ready", "Ready for needling and e-stim.".into()),
+                (Ok(()), Ok(()), Err(gap)) => {
+                    ("needling", format!("Ready for needling. E-stim: {gap}."))
+                }
             }
         })
     });
@@ -173,7 +210,8 @@ fn ScreeningDialog() -> impl IntoView {
                 <p class="dialog-lead">"Ask each question. A yes shows what it means and needs your confirmation to go on. The answers are saved with this visit."</p>
                 <div class="questions">{questions}</div>
                 <p class="screening-status" data-screening=move || status.get().0>{move || status.get().1}</p>
-                {move || (status.get().0 != "incomplete").then(|| view! { <p class="pending">{pending}</p> })}
+                <ConsentRow />
+                {move || matches!(status.get().0, "ready" | "needling").then(|| view! { <p class="pending">{pending}</p> })}
                 <div class="dialog-actions">
                     <button class="btn btn-primary" on:click=done>"Done"</button>
                 </div>
@@ -232,6 +270,68 @@ fn QuestionRow(q: Question) -> impl IntoView {
                 _ => None,
             }}
         </div>
+    }
+}
+
+/// The patient's agreement in the screening: asked in the patient view, or given in person.
+#[component]
+fn ConsentRow() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let now = move || {
+        state.chart.with(|c| {
+            c.visit
+                .as_ref()
+                .map(|v| (v.estim_planned(), v.consent_now().copied()))
+                .unwrap_or_default()
+        })
+    };
+    let agreed = move || {
+        now()
+            .1
+            .is_some_and(|k| matches!(k.answer, Answer::Agree | Answer::AgreeWithEstim))
+    };
+    let record = move |a: Answer| {
+        state.commit(|c, clock| c.record_consent(a, true, clock));
+    };
+    view! {
+        <div class="question consent-row" role="group" aria-label="Consent" data-consent=move || now().1.map_or("none", |k| k.answer.id())>
+            <h3 class="q-heading">"Consent"</h3>
+            <p class="q-text">{move || consent_line(now().1)}</p>
+            <div class="yes-no">
+                <button class="btn" on:click=move |_| super::patient_view::enter(&state, usize::MAX)>
+                    "Ask in patient view"
+                </button>
+                {move || if agreed() {
+                    view! { <button class="btn" on:click=move |_| record(Answer::Withdrawn)>"Consent withdrawn"</button> }.into_any()
+                } else {
+                    view! {
+                        <button class="btn btn-primary" on:click=move |_| {
+                            record(if now().0 { Answer::AgreeWithEstim } else { Answer::Agree })
+                        }>
+                            "Consent given in person"
+                        </button>
+                    }
+                    .into_any()
+                }}
+            </div>
+        </div>
+    }
+}
+
+/// "Agreed to dry needling at 09:32 (in person)", or that none is recorded.
+pub fn consent_line(k: Option<Consent>) -> String {
+    match k {
+        None => "Not recorded yet.".into(),
+        Some(k) => format!(
+            "Patient {} at {}{}.",
+            k.answer.label(),
+            clock_time(k.at),
+            if k.in_person {
+                " (in person)"
+            } else {
+                " (in the patient view)"
+            }
+        ),
     }
 }
 

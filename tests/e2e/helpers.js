@@ -72,6 +72,10 @@ export async function markerCentre(page, id) {
  * another tab leads), so that nothing it does at start-up races what a test does next. */
 export async function appShown(page) {
   await expect(page.locator("[data-muscle], [data-elsewhere]").first()).toBeAttached();
+  // The styles that no first screen needs follow right after start-up (later.css).
+  if (await page.locator("[data-muscle]").count()) {
+    await expect(page.locator('html[data-styles="all"]')).toBeAttached();
+  }
 }
 
 /** Empties the device's storage (database and local storage) from a loaded page. */
@@ -94,7 +98,7 @@ export async function freshStart(page) {
   await appShown(page);
   await wipeDevice(page);
   await page.reload();
-  await expect(page.locator("[data-muscle]").first()).toBeAttached();
+  await appShown(page);
 }
 
 /** Loads Myomap on a device whose only data is a chart of the previous release (format 1). */
@@ -118,15 +122,16 @@ export async function atlasToScreen(page, view, x, y) {
 
 /**
  * Starts a visit and answers its screening: "no" to everything except the question ids in
- * `yes`, each confirmed. Leaves the screening dialog closed.
+ * `yes`, each confirmed; then records the patient's consent as given in person (to e-stim too,
+ * unless `estim` is false). Leaves the screening dialog closed.
  */
-export async function startVisit(page, { yes = [] } = {}) {
+export async function startVisit(page, { yes = [], estim = true } = {}) {
   await page.getByRole("button", { name: "Start visit" }).tap();
-  await answerScreening(page, { yes });
+  await answerScreening(page, { yes, estim });
 }
 
 /** Answers the open screening dialog (see `startVisit`) and presses Done. */
-export async function answerScreening(page, { yes = [] } = {}) {
+export async function answerScreening(page, { yes = [], estim = true } = {}) {
   const dialog = page.locator('[data-dialog="screening"]');
   await expect(dialog).toBeVisible();
   for (const q of await dialog.locator("[data-question]").all()) {
@@ -141,8 +146,17 @@ export async function answerScreening(page, { yes = [] } = {}) {
     }
   }
   await expect(dialog.locator("[data-screening]")).not.toHaveAttribute("data-screening", "incomplete");
+  await giveConsent(page, { estim });
   await dialog.getByRole("button", { name: "Done" }).tap();
   await expect(dialog).toHaveCount(0);
+}
+
+/** In the open screening dialog: records the patient's consent as given in person (to e-stim
+ * too when the screening's e-stim questions were asked: `estim`). */
+export async function giveConsent(page, { estim = true } = {}) {
+  const row = page.locator('[data-dialog="screening"] .consent-row');
+  await row.getByRole("button", { name: "Consent given in person" }).tap();
+  await expect(row).toHaveAttribute("data-consent", estim ? "agreed_estim" : "agreed");
 }
 
 /** Marks a point on a muscle and puts a needle in with a timer of `minutes` (a visit must be

@@ -2,7 +2,7 @@
 // lists every needle still in, e-stim pairs (refused across the spine, blocked by screening),
 // and notifications while the page is hidden.
 import { test, expect } from "@playwright/test";
-import { allSaved, freshStart, savedChart, startNeedle, startVisit, tapMuscle } from "./helpers.js";
+import { allSaved, freshStart, giveConsent, savedChart, startNeedle, startVisit, tapMuscle } from "./helpers.js";
 
 test.use({ reducedMotion: "reduce" });
 
@@ -33,6 +33,11 @@ test("the first needle waits for the screening; a yes shows its meaning and need
   await expect(dialog.locator("[data-screening]")).toContainText("bleeding");
   await bleeding.getByRole("button", { name: "Confirm and go on" }).tap();
   await expect(bleeding).toHaveAttribute("data-answer", "confirmed");
+  // Screened, the needle still waits for the patient's consent.
+  await expect(dialog.locator("[data-screening]")).toHaveAttribute("data-screening", "consent");
+  await expect(dialog.locator("[data-screening]")).toContainText("consent is not recorded");
+  await expect(dialog).not.toContainText("starts the 15 min timer");
+  await giveConsent(page);
   await expect(dialog.locator("[data-screening]")).toHaveAttribute("data-screening", "ready");
   await expect(dialog).toContainText("starts the 15 min timer for Infraspinatus · Right");
   await dialog.getByRole("button", { name: "Done" }).tap();
