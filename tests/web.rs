@@ -23,13 +23,20 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// A chart with a visit under way whose screening is all "no".
+/// A chart with a visit under way whose screening is all "no" and whose patient agreed.
 fn screened(now: i64) -> Chart {
     let mut chart = Chart::default();
     chart.start_visit(&FixedClock(now)).unwrap();
     for q in Question::ALL {
         chart.answer(q, false, &FixedClock(now)).unwrap();
     }
+    chart
+        .record_consent(
+            myomap::clinic::consent::Answer::Agree,
+            true,
+            &FixedClock(now),
+        )
+        .unwrap();
     chart
 }
 

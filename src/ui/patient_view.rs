@@ -623,7 +623,7 @@ pub fn PatientSide(texts: Texts) -> impl IntoView {
                     p.name.split_whitespace().next().map(esc).unwrap_or_default()
                 });
                 let mut h = format!(
-                    "<div class=\"pv-page\"><p class=\"pv-hello\">{} · {first_name}</p>{}</div><nav class=\"pv-nav\">",
+                    "<div class=\"pv-page\" tabindex=\"0\"><p class=\"pv-hello\">{} · {first_name}</p>{}</div><nav class=\"pv-nav\">",
                     esc(&text(t, "ui.title")),
                     page_html(t, n, &f)
                 );

@@ -85,3 +85,28 @@ test("the patient screens pass the audit", async ({ page }) => {
   await page.getByRole("button", { name: "Amend" }).tap();
   await audit(page, "amendment form");
 });
+
+test("the patient view passes the audit on every page, in English and Spanish", async ({ page }) => {
+  await freshStart(page);
+  await tapMuscle(page, "posterior", "upper_trapezius", "right");
+  await page.waitForTimeout(400);
+  await page.getByRole("button", { name: "Patient view" }).tap();
+  for (const lang of ["English", "Español"]) {
+    await page.getByRole("button", { name: lang }).tap();
+    await expect(page.getByRole("button", { name: lang })).toHaveAttribute("aria-pressed", "true");
+    for (let n = 1; ; n++) {
+      const story = await page.locator(".pv-side h2").getAttribute("data-story");
+      if (story === "elsewhere") await page.locator(".pv-point").first().tap();
+      await audit(page, `patient view (${lang}), page ${n}: ${story}`);
+      const next = page.locator(".pv-side .pv-step.btn-primary");
+      if (await next.isDisabled()) break;
+      await next.tap();
+    }
+    await page.locator(".pv-side .pv-step").first().tap();
+  }
+  // Every control of the patient view is at least 44 px each way.
+  const small = await page.locator("[data-act], .pv-side button").evaluateAll((els) =>
+    els.filter((e) => e.offsetParent).map((e) => e.getBoundingClientRect()).filter((r) => r.width < 44 || r.height < 44).length,
+  );
+  expect(small).toBe(0);
+});
