@@ -1,6 +1,7 @@
 // Nothing lost: an old chart that cannot be read is kept aside, data from a newer Myomap is left
 // alone, and a write the database refuses is reported while what was kept stays as it was.
 import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { freshStart, readDb, savedChart, startWithOldChart, tapMuscle, allSaved } from "./helpers.js";
 
 const DAMAGED = '{"app":"myomap","schema":1,"chart":{"trps":[{"id":1,"muscle":"upper_trap';
@@ -79,4 +80,42 @@ test("with no database at all, Myomap says plainly that nothing will be kept", a
   await tapMuscle(page, "anterior", "tibialis_anterior", "right");
   await expect(page.locator("[data-trp]")).toHaveCount(1);
   await expect(page.locator("[data-saved]")).toHaveAttribute("data-saved", "false");
+});
+
+test("records the previous release wrote (format 2) open as they were and are marked format 3", async ({ page }) => {
+  // The previous release's own records (tests/fixtures/v2-records.json): a patient with three
+  // points, an ended visit and a visit under way with a needle in, written before consent existed.
+  const v2 = JSON.parse(readFileSync(new URL("../fixtures/v2-records.json", import.meta.url)));
+  await page.clock.install({ time: 1796202300000 + 5 * 60000 });
+  await freshStart(page);
+  await page.evaluate(
+    (records) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("myomap");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction("records", "readwrite");
+          const store = tx.objectStore("records");
+          store.clear();
+          for (const [k, v] of Object.entries(records)) store.put(v, k);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    v2,
+  );
+  await page.reload();
+  await expect(page.locator('[data-current-patient="7"]')).toBeAttached();
+  await expect(page.locator('figure[data-view="posterior"] [data-trp]')).toHaveCount(3);
+  await expect(page.locator("[data-timer]")).toHaveCount(1);
+  await expect(page.locator("[data-timer]")).toHaveAttribute("data-state", "running");
+  // No consent is invented: the visit bar says so.
+  await expect(page.locator(".consent-state")).toHaveAttribute("data-consent", "none");
+  const db = await readDb(page);
+  expect(db.meta.format).toBe(3);
+  expect(db["p/7/open"].visit.adverse).toEqual(["bruising"]);
+  expect(Object.keys(db).filter((k) => k.startsWith("p/7/v/"))).toHaveLength(1);
 });
