@@ -86,18 +86,24 @@ async function deviceWith(browser, w, h, raw) {
   return { ctx, page };
 }
 
+/** The demo chart carried into the database, its patient's file open with the name typed. */
+async function namedDemo(browser, w, h) {
+  const { ctx, page } = await deviceWith(browser, w, h, demo);
+  await page.waitForSelector("[data-trp]", { state: "attached" });
+  await page.getByRole("button", { name: "Dismiss message" }).tap({ timeout: 3000 }).catch(() => {});
+  await page.locator("[data-current-patient]").tap();
+  await page.getByLabel("Name", { exact: true }).fill("Maria Lopez");
+  return { ctx, page };
+}
+
 mkdirSync(out, { recursive: true });
 const server = spawn("node", ["scripts/serve.mjs", "dist", String(PORT)], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 500));
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
 try {
   for (const [w, h, name] of [[1024, 768, "landscape"], [768, 1024, "portrait"]]) {
-    const { ctx, page } = await deviceWith(browser, w, h, demo);
-    await page.waitForSelector("[data-trp]", { state: "attached" });
-    await page.getByRole("button", { name: "Dismiss message" }).tap({ timeout: 3000 }).catch(() => {});
     // The carried-over chart becomes a named patient, among others of the clinic's week.
-    await page.locator("[data-current-patient]").tap();
-    await page.getByLabel("Name", { exact: true }).fill("Maria Lopez");
+    const { ctx, page } = await namedDemo(browser, w, h);
     await page.getByLabel("Date of birth").fill("1978-09-21");
     await page.getByLabel("Record number").fill("MRN-20417");
     await page.getByRole("button", { name: "Save details" }).tap();
@@ -188,11 +194,7 @@ try {
   // The patient view: every page of the story, in English and one in Spanish, then the sheet
   // printed for the patient (as print media renders it).
   for (const [w, h, name] of [[1024, 768, "landscape"], [768, 1024, "portrait"]]) {
-    const { ctx, page } = await deviceWith(browser, w, h, demo);
-    await page.waitForSelector("[data-trp]", { state: "attached" });
-    await page.getByRole("button", { name: "Dismiss message" }).tap({ timeout: 3000 }).catch(() => {});
-    await page.locator("[data-current-patient]").tap();
-    await page.getByLabel("Name", { exact: true }).fill("Maria Lopez");
+    const { ctx, page } = await namedDemo(browser, w, h);
     await page.getByRole("button", { name: "Save" }).tap().catch(() => {});
     await page.getByRole("button", { name: "Close" }).tap().catch(() => {});
     await page.getByRole("button", { name: "Patient view" }).tap();
