@@ -7,6 +7,21 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
 
+/**
+ * index.html with the integrity hash of file `name` (if a link carries one) set to that of
+ * `bytes`, what is now served. (index.html asks Trunk for no integrity hashes: the files come
+ * from the page's own origin. Should one be there, it must match.)
+ */
+export function repin(html, name, bytes) {
+  const integrity = `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+  const escaped = name.replace(/\./g, "\\.");
+  const link = new RegExp(`(<link[^>]*href="?/${escaped}"?[^>]*integrity=)"?sha384-[^" >]+"?`);
+  const alt = new RegExp(`(<link[^>]*integrity=)"?sha384-[^" >]+"?([^>]*href="?/${escaped}"?)`);
+  if (link.test(html)) return html.replace(link, `$1"${integrity}"`);
+  if (alt.test(html)) return html.replace(alt, `$1"${integrity}"$2`);
+  return html;
+}
+
 export function minifyGlue(dir) {
   if (process.env.TRUNK_PROFILE === "debug") return;
   const htmlFile = join(dir, "index.html");
@@ -16,15 +31,8 @@ export function minifyGlue(dir) {
     const before = readFileSync(file, "utf8");
     const { code } = transformSync(before, { minify: true, format: "esm", target: "es2020", legalComments: "none" });
     writeFileSync(file, code);
-    const integrity = `sha384-${createHash("sha384").update(code, "utf8").digest("base64")}`;
-    // The preload link carries the file's hash; it must be the hash of what is served.
-    const link = new RegExp(`(<link[^>]*href="?/${name.replace(/\./g, "\\.")}"?[^>]*integrity=)"?sha384-[^" >]+"?`);
-    // (index.html asks Trunk for no integrity hashes: the files come from the page's own
-    // origin. Should one be there, it must match what is served.)
-    const alt = new RegExp(`(<link[^>]*integrity=)"?sha384-[^" >]+"?([^>]*href="?/${name.replace(/\./g, "\\.")}"?)`);
-    if (link.test(html)) html = html.replace(link, `$1"${integrity}"`);
-    else if (alt.test(html)) html = html.replace(alt, `$1"${integrity}"$2`);
+    html = repin(html, name, Buffer.from(code, "utf8"));
     console.log(`minify-glue.mjs: ${name} ${before.length} -> ${code.length} bytes`);
-}
-writeFileSync(htmlFile, html);
+  }
+  writeFileSync(htmlFile, html);
 }

@@ -8,11 +8,11 @@
 // 2. Every import of the wasm module (wasm-bindgen names them "__wbg_<name>_<16 hex digits>")
 //    gets a short name, the same in the wasm and in its JavaScript glue: about 230 long,
 //    hard-to-compress names in each file (and their module, "./myomap_bg.js", becomes "m").
-// The wasm's preload link is pinned by its hash in index.html: the new hash is written there.
-import { createHash } from "node:crypto";
+// If the wasm's preload link is pinned by a hash in index.html, the new hash is written there.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { repin } from "./minify-glue.mjs";
 
 const UNUSED_EXPORTS = /^(__wbg_)?intounderlying/;
 // Features of the build (as Trunk's wasm-opt call in index.html names them).
@@ -206,13 +206,7 @@ export function slimWasm(dir) {
     writeFileSync(wasmFile, renamedWasm);
     writeFileSync(jsFile, js);
 
-    // The preload link of the wasm carries its hash.
-    const integrity = `sha384-${createHash("sha384").update(renamedWasm).digest("base64")}`;
-    const escaped = wasmName.replace(/\./g, "\\.");
-    const link = new RegExp(`(<link[^>]*href="?/${escaped}"?[^>]*integrity=)"?sha384-[^" >]+"?`);
-    const alt = new RegExp(`(<link[^>]*integrity=)"?sha384-[^" >]+"?([^>]*href="?/${escaped}"?)`);
-    if (link.test(html)) html = html.replace(link, `$1"${integrity}"`);
-    else if (alt.test(html)) html = html.replace(alt, `$1"${integrity}"$2`);
+    html = repin(html, wasmName, renamedWasm);
     console.log(
       `slim-wasm.mjs: ${wasmName} ${before.length} -> ${renamedWasm.length} bytes; ${dropped} unused exports dropped, ${renamed.size} imports renamed (${replaced} places in the glue)`,
     );

@@ -25,7 +25,24 @@ pub enum Answer {
 }
 
 impl Answer {
-    /// Stable id, used in `data-consent` and in saved visits.
+    pub const ALL: [Answer; 4] = [
+        Answer::Agree,
+        Answer::AgreeWithEstim,
+        Answer::Questions,
+        Answer::Withdrawn,
+    ];
+
+    /// The answer of an id (`Answer::id`).
+    pub fn from_id(id: &str) -> Option<Answer> {
+        Answer::ALL.into_iter().find(|a| a.id() == id)
+    }
+
+    /// An agreement to needling (with or without e-stim).
+    pub fn agrees(self) -> bool {
+        matches!(self, Answer::Agree | Answer::AgreeWithEstim)
+    }
+
+    /// Stable id, used in `data-consent` (and the patient view's buttons).
     pub fn id(self) -> &'static str {
         match self {
             Answer::Agree => "agreed",
@@ -99,9 +116,9 @@ impl Visit {
     /// May a needle go in, as far as the patient's agreement goes?
     pub fn consented_to_needling(&self) -> Result<(), ConsentGap> {
         match self.consent_now().map(|c| c.answer) {
-            Some(Answer::Agree | Answer::AgreeWithEstim) => Ok(()),
+            Some(a) if a.agrees() => Ok(()),
             Some(Answer::Withdrawn) => Err(ConsentGap::Withdrawn),
-            Some(Answer::Questions) | None => Err(ConsentGap::NotGiven),
+            _ => Err(ConsentGap::NotGiven),
         }
     }
 
@@ -116,6 +133,12 @@ impl Visit {
 }
 
 impl Chart {
+    /// Today's visit, started if none is open: what the patient says belongs to it.
+    fn today(&mut self, clock: &impl Clock) -> Result<&mut Visit, ChartError> {
+        self.ensure_visit(clock);
+        self.visit.as_mut().ok_or(ChartError::NoVisit)
+    }
+
     /// Records the patient's answer in today's visit (starting it if none is open). An ended
     /// visit is never changed.
     pub fn record_consent(
@@ -124,11 +147,10 @@ impl Chart {
         in_person: bool,
         clock: &impl Clock,
     ) -> Result<(), ChartError> {
-        self.ensure_visit(clock);
-        let v = self.visit.as_mut().ok_or(ChartError::NoVisit)?;
-        v.consent.push(Consent {
+        let at = clock.now();
+        self.today(clock)?.consent.push(Consent {
             answer,
-            at: clock.now(),
+            at,
             in_person,
         });
         Ok(())
@@ -140,9 +162,7 @@ impl Chart {
         dabs: &[PainDab],
         clock: &impl Clock,
     ) -> Result<(), ChartError> {
-        self.ensure_visit(clock);
-        let v = self.visit.as_mut().ok_or(ChartError::NoVisit)?;
-        v.patient_pain.extend_from_slice(dabs);
+        self.today(clock)?.patient_pain.extend_from_slice(dabs);
         Ok(())
     }
 
@@ -160,9 +180,7 @@ impl Chart {
                 "a pain score is 0 to {SCORE_MAX}"
             )));
         }
-        self.ensure_visit(clock);
-        let v = self.visit.as_mut().ok_or(ChartError::NoVisit)?;
-        v.patient_score = Some(score);
+        self.today(clock)?.patient_score = Some(score);
         Ok(())
     }
 }
@@ -250,6 +268,14 @@ mod tests {
         c.record_consent(Answer::AgreeWithEstim, false, &clock)
             .unwrap();
         assert_eq!(c.visit.as_ref().unwrap().consented_to_estim(), Ok(()));
+    }
+
+    #[test]
+    fn answers_are_found_by_their_id() {
+        for a in Answer::ALL {
+            assert_eq!(Answer::from_id(a.id()), Some(a));
+        }
+        assert_eq!(Answer::from_id("maybe"), None);
     }
 
     #[test]

@@ -332,14 +332,16 @@ fn Figure(view: View) -> impl IntoView {
     };
     let finish_stroke = move || {
         let dabs = stroke.get_untracked();
+        stroke.set(Vec::new());
         if dabs.is_empty() {
-        } else if state.patient_view.get_untracked() {
+            return;
+        }
+        if state.patient_view.get_untracked() {
             // The patient's own drawing belongs to the visit, apart from the therapist's.
             state.commit(|c, clock| c.add_patient_pain(&dabs, clock));
         } else {
             state.change(|c, _| Ok(c.change_pain(|p| p.extend(dabs))));
         }
-        stroke.set(Vec::new());
     };
     let drop_marker =
         move |id: u32, (cx, cy): (f64, f64)| match (muscle_under(cx, cy), atlas_point(cx, cy)) {

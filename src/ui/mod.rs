@@ -65,17 +65,17 @@ pub fn App(
     let relayout = move || state.layout_rev.update(|r| *r += 1);
     request_animation_frame(relayout);
     let resized = window_event_listener(leptos::ev::resize, move |_| relayout());
-    // In portrait the timer dock takes the map's room while needles are in: measure again
-    // when its rows come or go. And the page is marked while a needle is in: index.html's
-    // script then holds back the offer of a new version, so the app never reloads in the
-    // middle of a needling.
+    // The map's room changes when needles come or go (in portrait the timer dock takes it) and
+    // when the screen turns toward the patient (the story's column is wider than the side's):
+    // measure again then. The page is marked while a needle is in: index.html's script then
+    // holds back the offer of a new version, so the app never reloads in the middle of a
+    // needling. And the app root says when the patient view is on (for the styles and tests).
     Effect::new(move |_| {
         let live = state.live_timers.with(|t| t.len());
         request_animation_frame(relayout);
         if let Some(root) = document().document_element() {
             let _ = root.toggle_attribute_with_force("data-needle-in", live > 0);
         }
-        // The screen turned toward the patient: the app root says so (for the styles and tests).
         patient_view::mark_root(state.patient_view.get());
     });
     on_cleanup(move || resized.remove());

@@ -145,8 +145,10 @@ pub fn PatientBar(texts: Texts) -> impl IntoView {
             .unwrap_or_default()
     };
     // Holding: the exit button fills for two seconds; letting go (or sliding off) stops it.
-    let timeout = std::rc::Rc::new(std::cell::Cell::new(None::<gloo_timers::callback::Timeout>));
-    let pending = timeout.clone();
+    // The held button is kept with its timeout (dropping the timeout cancels it).
+    type Held = Option<(gloo_timers::callback::Timeout, web_sys::Element)>;
+    let held = std::rc::Rc::new(std::cell::Cell::<Held>::new(None));
+    let pending = held.clone();
     let hold = move |ev: web_sys::PointerEvent| {
         let Some(button) =
             acting(&ev).filter(|b| b.get_attribute("data-act").as_deref() == Some("exit"))
@@ -154,20 +156,16 @@ pub fn PatientBar(texts: Texts) -> impl IntoView {
             return;
         };
         let _ = button.class_list().add_1("holding");
-        pending.set(Some(gloo_timers::callback::Timeout::new(
-            HOLD_MS,
-            move || {
-                let _ = button.class_list().remove_1("holding");
-                leave(&state);
-            },
-        )));
+        let done = button.clone();
+        let timeout = gloo_timers::callback::Timeout::new(HOLD_MS, move || {
+            let _ = done.class_list().remove_1("holding");
+            leave(&state);
+        });
+        pending.set(Some((timeout, button)));
     };
     let release = move |_: web_sys::PointerEvent| {
-        if let Some(t) = timeout.take() {
-            t.cancel();
-            if let Ok(Some(b)) = document().query_selector(".pv-exit-btn") {
-                let _ = b.class_list().remove_1("holding");
-            }
+        if let Some((_, button)) = held.take() {
+            let _ = button.class_list().remove_1("holding");
         }
     };
     view! {
@@ -221,14 +219,7 @@ fn sheet_html(state: &AppState, t: &JsValue, lang: &str) -> String {
             .filter(|p| needled.is_empty() || needled.contains(&p.id))
             .map(|p| (p.muscle.clone(), p.side, p.at))
             .collect();
-        let name = state.patient.with_untracked(|p| {
-            p.name
-                .split_whitespace()
-                .next()
-                .unwrap_or_default()
-                .to_string()
-        });
-        (points, name, state.now.get_untracked())
+        (points, first_name(state), state.now.get_untracked())
     });
     let date = js_sys::Date::new(&JsValue::from_f64(now as f64));
     let options = js_sys::Object::new();
@@ -287,10 +278,7 @@ fn sheet_html(state: &AppState, t: &JsValue, lang: &str) -> String {
         let (mut nums, mut sides) = (Vec::new(), Vec::new());
         for (n, (_, side, _)) in points.iter().enumerate().filter(|(_, p)| p.0 == *muscle) {
             nums.push((n + 1).to_string());
-            let side = match side {
-                crate::anatomy::model::Side::Left => tx("ui.point_left"),
-                crate::anatomy::model::Side::Right => tx("ui.point_right"),
-            };
+            let side = side_word(t, *side);
             if !sides.contains(&side) {
                 sides.push(side);
             }
@@ -323,6 +311,28 @@ fn sheet_html(state: &AppState, t: &JsValue, lang: &str) -> String {
         tx("sheet.next")
     ));
     h
+}
+
+/// The patient's first name, as the patient view and the sheet address them.
+fn first_name(state: &AppState) -> String {
+    state.patient.with_untracked(|p| {
+        p.name
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    })
+}
+
+/// "left" or "right" (the patient's) in the texts' language, made safe for HTML.
+fn side_word(t: &JsValue, side: crate::anatomy::model::Side) -> String {
+    esc(&text(
+        t,
+        match side {
+            crate::anatomy::model::Side::Left => "ui.point_left",
+            crate::anatomy::model::Side::Right => "ui.point_right",
+        },
+    ))
 }
 
 /// Text made safe to place in HTML.
@@ -421,10 +431,7 @@ fn page_html(t: &JsValue, n: usize, f: &Facts) -> String {
             }
             h.push_str("<ul class=\"pv-points\">");
             for (i, (id, muscle, side)) in f.points.iter().enumerate() {
-                let side = match side {
-                    crate::anatomy::model::Side::Left => tx("ui.point_left"),
-                    crate::anatomy::model::Side::Right => tx("ui.point_right"),
-                };
+                let side = side_word(t, *side);
                 let name = tx(&format!("muscles.{muscle}.name"));
                 h.push_str("<li>");
                 button(
@@ -507,16 +514,12 @@ fn page_html(t: &JsValue, n: usize, f: &Facts) -> String {
             ));
         }
         h.push_str("<div class=\"pv-answers\">");
-        let agreed = matches!(
-            f.consent.map(|c| c.0),
-            Some(Answer::Agree | Answer::AgreeWithEstim)
-        );
-        if agreed {
+        if f.consent.is_some_and(|c| c.0.agrees()) {
             button(
                 &mut h,
                 "pv-answer",
                 "consent",
-                "withdrawn",
+                Answer::Withdrawn.id(),
                 None,
                 &tx("ui.withdraw"),
             );
@@ -526,7 +529,7 @@ fn page_html(t: &JsValue, n: usize, f: &Facts) -> String {
                     &mut h,
                     "btn-primary pv-answer",
                     "consent",
-                    "agreed_estim",
+                    Answer::AgreeWithEstim.id(),
                     None,
                     &tx("ui.agree_estim"),
                 );
@@ -536,12 +539,19 @@ fn page_html(t: &JsValue, n: usize, f: &Facts) -> String {
             } else {
                 "btn-primary pv-answer"
             };
-            button(&mut h, class, "consent", "agreed", None, &tx("ui.agree"));
+            button(
+                &mut h,
+                class,
+                "consent",
+                Answer::Agree.id(),
+                None,
+                &tx("ui.agree"),
+            );
             button(
                 &mut h,
                 "pv-answer",
                 "consent",
-                "questions",
+                Answer::Questions.id(),
                 None,
                 &tx("ui.questions"),
             );
@@ -586,13 +596,9 @@ fn act(state: &AppState, texts: &Texts, ev: &web_sys::MouseEvent) {
             state.commit(|c, _| c.clear_patient_pain());
         }
         Some("consent") => {
-            let answer = match v.as_str() {
-                "agreed" => Answer::Agree,
-                "agreed_estim" => Answer::AgreeWithEstim,
-                "questions" => Answer::Questions,
-                _ => Answer::Withdrawn,
-            };
-            state.commit(|c, clock| c.record_consent(answer, false, clock));
+            if let Some(answer) = Answer::from_id(&v) {
+                state.commit(|c, clock| c.record_consent(answer, false, clock));
+            }
         }
         _ => {}
     }
@@ -603,28 +609,27 @@ fn act(state: &AppState, texts: &Texts, ev: &web_sys::MouseEvent) {
 pub fn PatientSide(texts: Texts) -> impl IntoView {
     let state = expect_context::<AppState>();
     let page = state.patient_page;
-    let story_len = move || texts.with(|t| items(&at(t, "pages")).len()).unwrap_or(0);
-    let last = move || story_len() + EXTRA_PAGES - 1;
-    // "Ask in patient view" opens at the agreement, the last page.
-    let shown = move || page.get().min(last());
+    // The story's pages, then the drawing and the agreement; a page past the end ("Ask in
+    // patient view" opens at usize::MAX) is the agreement, the last one.
+    let story_len = move || texts.with(|t| items(&at(t, "pages")).len());
+    let shown = move |story: usize| page.get().min(story + EXTRA_PAGES - 1);
     // The drawing page paints; every other page shows the points and their patterns.
     Effect::new(move |_| {
-        let painting = texts.ready() && shown() == story_len();
+        let painting = story_len().is_some_and(|story| shown(story) == story);
         state
             .mode
             .set(if painting { Mode::Pain } else { Mode::Chart });
     });
     let html = move || {
         let f = facts(&state);
-        let n = shown();
         texts
             .with(|t| {
-                let first_name = state.patient.with(|p| {
-                    p.name.split_whitespace().next().map(esc).unwrap_or_default()
-                });
+                let story = items(&at(t, "pages")).len();
+                let (n, last) = (shown(story), story + EXTRA_PAGES - 1);
                 let mut h = format!(
-                    "<div class=\"pv-page\" tabindex=\"0\"><p class=\"pv-hello\">{} · {first_name}</p>{}</div><nav class=\"pv-nav\">",
+                    "<div class=\"pv-page\" tabindex=\"0\"><p class=\"pv-hello\">{} · {}</p>{}</div><nav class=\"pv-nav\">",
                     esc(&text(t, "ui.title")),
+                    esc(&first_name(&state)),
                     page_html(t, n, &f)
                 );
                 // Each step names the page it goes to.
@@ -638,9 +643,9 @@ pub fn PatientSide(texts: Texts) -> impl IntoView {
                 step(&mut h, "", n.saturating_sub(1), n == 0, "ui.back");
                 h.push_str(&format!(
                     "<span class=\"pv-count\">{}</span>",
-                    esc(&text(t, "ui.page").replace("{n}", &(n + 1).to_string()).replace("{total}", &(last() + 1).to_string()))
+                    esc(&text(t, "ui.page").replace("{n}", &(n + 1).to_string()).replace("{total}", &(last + 1).to_string()))
                 ));
-                step(&mut h, "btn-primary", n + 1, n >= last(), "ui.next");
+                step(&mut h, "btn-primary", n + 1, n >= last, "ui.next");
                 h.push_str("</nav>");
                 h
             })

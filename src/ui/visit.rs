@@ -285,11 +285,7 @@ fn ConsentRow() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let agreed = move || {
-        now()
-            .1
-            .is_some_and(|k| matches!(k.answer, Answer::Agree | Answer::AgreeWithEstim))
-    };
+    let agreed = move || now().1.is_some_and(|k| k.answer.agrees());
     let record = move |a: Answer| {
         state.commit(|c, clock| c.record_consent(a, true, clock));
     };
