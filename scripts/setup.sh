@@ -32,6 +32,15 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 fi
 
+# Reading printed reports and sheets in the end-to-end tests: pdftotext (Debian's poppler-utils).
+if ! command -v pdftotext >/dev/null; then
+  say "installing poppler-utils (pdftotext)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y poppler-utils || {
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y poppler-utils
+  }
+fi
+
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (compiles for several minutes)"
   cargo install trunk --version "$TRUNK_VERSION" --locked

@@ -6,10 +6,13 @@ pub mod anatomy;
 pub mod clinic;
 pub mod gesture;
 pub mod num;
+pub mod record;
 pub mod small_sort;
 pub mod spread;
 pub mod store;
 pub mod viewport;
 
+#[cfg(target_arch = "wasm32")]
+pub mod out;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

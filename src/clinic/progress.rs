@@ -311,6 +311,54 @@ pub fn trend(visits: &[Visit]) -> Vec<TrendPoint> {
     out
 }
 
+/// Two visits side by side: how the drawing changed and which active points are still there,
+/// which resolved and which are new.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub area_then: f32,
+    pub area_now: f32,
+    /// Jaccard index of the two drawings; `None` when neither has one.
+    pub overlap: Option<f32>,
+    /// Active then and examined active again now (point ids).
+    pub still_active: Vec<u32>,
+    /// Active then, and now examined and latent, or no longer on the chart.
+    pub resolved: Vec<u32>,
+    /// Active now and not active (or not there) then.
+    pub new_active: Vec<u32>,
+    /// Active then, carried into the later visit and not examined there: no verdict.
+    pub not_examined: Vec<u32>,
+}
+
+fn active(p: &crate::clinic::chart::TriggerPoint) -> bool {
+    p.findings != Findings::default() && p.findings.status == Status::Active
+}
+
+/// Compares an earlier visit (`then`) with a later one (`now`).
+pub fn compare(then: &Visit, now: &Visit) -> Comparison {
+    let mut c = Comparison {
+        area_then: area_pct(&then.pain),
+        area_now: area_pct(&now.pain),
+        overlap: overlap(&then.pain, &now.pain),
+        still_active: Vec::new(),
+        resolved: Vec::new(),
+        new_active: Vec::new(),
+        not_examined: Vec::new(),
+    };
+    for p in then.points.iter().filter(|p| active(p)) {
+        match now.points.iter().find(|q| q.id == p.id) {
+            Some(q) if active(q) => c.still_active.push(p.id),
+            Some(q) if q.findings == Findings::default() => c.not_examined.push(p.id),
+            _ => c.resolved.push(p.id),
+        }
+    }
+    for q in now.points.iter().filter(|q| active(q)) {
+        if !then.points.iter().any(|p| p.id == q.id && active(p)) {
+            c.new_active.push(q.id);
+        }
+    }
+    c
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -497,5 +545,54 @@ mod tests {
         // A quarter of the radius squared: a quarter of the area.
         assert!((t[1].pain_area_pct * 4.0 - t[0].pain_area_pct).abs() / t[0].pain_area_pct < 0.1);
         assert_eq!(t[2].pain_area_pct, 0.0);
+    }
+
+    #[test]
+    fn a_comparison_sorts_points_into_still_active_resolved_and_new() {
+        let active = Findings {
+            nrs_before: Some(5),
+            ..Findings::default()
+        };
+        let latent = Findings {
+            status: Status::Latent,
+            nrs_before: Some(2),
+            ..Findings::default()
+        };
+        let then = Visit {
+            started_at: 0,
+            ended_at: Some(1),
+            points: vec![
+                point(1, active.clone()),
+                point(2, active.clone()),
+                point(3, active.clone()),
+                point(4, active.clone()),
+                point(5, latent.clone()),
+            ],
+            pain: vec![dab(View::Anterior, 0.0, 300.0, 20.0)],
+            ..Visit::default()
+        };
+        let now = Visit {
+            started_at: 10,
+            ended_at: Some(11),
+            points: vec![
+                point(1, active.clone()),
+                point(2, latent.clone()),
+                point(3, Findings::default()),
+                point(5, active.clone()),
+                point(6, active.clone()),
+            ],
+            pain: vec![dab(View::Anterior, 0.0, 300.0, 20.0)],
+            ..Visit::default()
+        };
+        let c = compare(&then, &now);
+        assert_eq!(c.still_active, vec![1]);
+        // 2 turned latent, 4 is gone from the chart.
+        assert_eq!(c.resolved, vec![2, 4]);
+        assert_eq!(c.not_examined, vec![3]);
+        // 5 was latent then, 6 was not there.
+        assert_eq!(c.new_active, vec![5, 6]);
+        assert_eq!(c.overlap, Some(1.0));
+        assert_eq!(c.area_then, c.area_now);
+        assert!(c.area_now > 0.0);
     }
 }

@@ -12,7 +12,6 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::state::{AppState, Mode, Selection};
 use super::texts::{at, fetch_json, items, strings, text};
-use crate::anatomy::model::View;
 use crate::clinic::consent::{Answer, SCORE_MAX};
 
 /// Languages of the patient texts: id and the name shown on its button.
@@ -183,134 +182,10 @@ pub fn PatientBar(texts: Texts) -> impl IntoView {
 }
 
 /// The take-home sheet, printed by the browser (which also saves it as PDF): one page in the
-/// patient's language, black-and-white friendly, the figures drawn from the map itself.
+/// patient's language, made by the record out (`record::sheet`) from the map's own figures.
 fn print_sheet(state: &AppState, texts: &Texts) {
     let lang = LANGUAGES[usize::from(texts.spanish.get_untracked())].0;
-    let Some(html) = texts.with(|t| sheet_html(state, t, lang)) else {
-        return;
-    };
-    let doc = document();
-    let sheet = doc.get_element_by_id("print-sheet").or_else(|| {
-        let el = doc.create_element("div").ok()?;
-        el.set_id("print-sheet");
-        doc.body()?.append_child(&el).ok()?;
-        Some(el)
-    });
-    if let Some(sheet) = sheet {
-        sheet.set_inner_html(&html);
-        let _ = window().print();
-    }
-}
-
-fn sheet_html(state: &AppState, t: &JsValue, lang: &str) -> String {
-    let tx = |k: &str| esc(&text(t, k));
-    let (points, first_name, now) = state.chart.with_untracked(|c| {
-        // Today's treated points: those a needle went into in this visit (or, before any
-        // needle, the points charted).
-        let needled: Vec<u32> = c
-            .timers
-            .iter()
-            .filter(|t| t.is_needle())
-            .map(|t| t.trp)
-            .collect();
-        let points: Vec<_> = c
-            .trps
-            .iter()
-            .filter(|p| needled.is_empty() || needled.contains(&p.id))
-            .map(|p| (p.muscle.clone(), p.side, p.at))
-            .collect();
-        (points, first_name(state), state.now.get_untracked())
-    });
-    let date = js_sys::Date::new(&JsValue::from_f64(now as f64));
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-    let date: String = date.to_locale_date_string(lang, &options).into();
-    let thorax = points
-        .iter()
-        .any(|p| crate::clinic::safety::over_thorax(&p.0));
-    let mut h = format!(
-        "<header class=\"sh-head\"><h1>{}</h1><p>{}: <b>{}</b> · {}: {}</p><p class=\"sh-clinic\">{}: ________________________</p></header><div class=\"sh-figures\">",
-        tx("sheet.title"),
-        tx("sheet.for"),
-        esc(&first_name),
-        tx("sheet.date"),
-        esc(&date),
-        tx("sheet.clinic_phone")
-    );
-    // The figures as drawn on the map, each with today's points numbered on it.
-    let doc = document();
-    for (view, label) in [
-        (View::Anterior, "ui.front"),
-        (View::Posterior, "ui.back_view"),
-    ] {
-        let art = doc
-            .query_selector(&format!(".figure[data-view=\"{}\"] svg.art", view.id()))
-            .ok()
-            .flatten();
-        let Some(art) = art else { continue };
-        let body = art.inner_html();
-        let view_box = art.get_attribute("viewBox").unwrap_or_default();
-        let mut marks = String::new();
-        for (n, p) in points.iter().enumerate().filter(|(_, p)| p.2.view == view) {
-            marks.push_str(&format!(
-                "<g transform=\"translate({} {})\"><circle r=\"20\"/><text dy=\"9\">{}</text></g>",
-                crate::num::short(p.2.x),
-                crate::num::short(p.2.y),
-                n + 1
-            ));
-        }
-        h.push_str(&format!(
-            "<figure><svg viewBox=\"{view_box}\">{body}<g class=\"sh-marks\">{marks}</g></svg><figcaption>{}</figcaption></figure>",
-            tx(label)
-        ));
-    }
-    // One line per muscle (both sides of one muscle share it), with the numbers on the figures.
-    h.push_str(&format!(
-        "</div><h2>{}</h2><ul class=\"sh-points\">",
-        tx("sheet.treated")
-    ));
-    let mut seen: Vec<&str> = Vec::new();
-    for (muscle, _, _) in &points {
-        if seen.contains(&muscle.as_str()) {
-            continue;
-        }
-        seen.push(muscle);
-        let (mut nums, mut sides) = (Vec::new(), Vec::new());
-        for (n, (_, side, _)) in points.iter().enumerate().filter(|(_, p)| p.0 == *muscle) {
-            nums.push((n + 1).to_string());
-            let side = side_word(t, *side);
-            if !sides.contains(&side) {
-                sides.push(side);
-            }
-        }
-        h.push_str(&format!(
-            "<li><b>{}. {} ({})</b> {}</li>",
-            nums.join(", "),
-            tx(&format!("muscles.{muscle}.name")),
-            sides.join(", "),
-            tx(&format!("muscles.{muscle}.refers"))
-        ));
-    }
-    h.push_str(&format!(
-        "</ul><h2>{}</h2><ul class=\"sh-care\">",
-        tx("sheet.aftercare")
-    ));
-    for line in strings(t, "aftercare") {
-        h.push_str(&format!("<li>{}</li>", esc(&line)));
-    }
-    h.push_str("</ul>");
-    if thorax {
-        h.push_str(&format!(
-            "<div class=\"sh-warning\"><h2>{}</h2><p>{}</p></div>",
-            tx("sheet.warning"),
-            tx("urgent")
-        ));
-    }
-    h.push_str(&format!(
-        "<p class=\"sh-next\">{}: ______________________________</p>",
-        tx("sheet.next")
-    ));
-    h
+    super::texts::later(state, "sheet", None, lang);
 }
 
 /// The patient's first name, as the patient view and the sheet address them.

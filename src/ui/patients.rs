@@ -271,6 +271,7 @@ fn PatientList() -> impl IntoView {
                     (!creating.get()).then(|| view! {
                         <StoragePanel />
                         <div class="dialog-actions">
+                            <button class="btn" on:click=move |_| super::texts::later(&state, "clinic", None, "")>"Clinic details"</button>
                             <button class="btn" on:click=move |_| state.dialog.set(Dialog::None)>"Close"</button>
                         </div>
                     })
@@ -399,6 +400,9 @@ fn PatientFile() -> impl IntoView {
                         }).collect_view().into_any()
                     }}
                 </ul>
+                <div class="form-row">
+                    <button class="btn" on:click=move |_| super::texts::later(&state, "progress", None, "")>"Progress"</button>
+                </div>
                 <h3 class="q-heading">"Archive or delete"</h3>
                 <div class="form-row">
                     <button class="btn" on:click=toggle_archive>{move || if archived() { "Unarchive" } else { "Archive" }}</button>
@@ -515,6 +519,7 @@ pub fn PastVisitBar() -> impl IntoView {
                     fallback=move || view! {
                         <div class="form-row">
                             <button class="btn" on:click=move |_| amending.set(true)>"Amend"</button>
+                            <button class="btn" on:click=move |_| super::texts::later(&state, "report", state.past.get_untracked(), "")>"Print report"</button>
                             <button class="btn btn-primary" on:click=move |_| state.back_to_today()>"Back to today"</button>
                         </div>
                     }

@@ -102,3 +102,41 @@ pub fn caution(rev: RwSignal<u32>, muscle: &str, i: usize) -> Option<(String, St
     })
     .flatten()
 }
+
+/// Runs an action of the record out (report, progress, take-home sheet, clinic details): a
+/// module of its own, fetched the first time (index.html's `myomapLater`). It gets the patient
+/// and their whole chart as JSON, the visit (`None`: today's), and the patient's language.
+/// What goes wrong is said in the message line.
+pub fn later(state: &super::state::AppState, action: &str, visit: Option<i64>, lang: &str) {
+    let input = state.patient.with_untracked(|p| {
+        state.live_chart(|c| {
+            format!(
+                "{{\"patient\":{},\"chart\":{},\"visit\":{},\"lang\":\"{lang}\",\"now\":{},\"offset\":{}}}",
+                serde_json::to_string(p).unwrap_or_default(),
+                serde_json::to_string(c).unwrap_or_default(),
+                visit.map_or("null".into(), |v| v.to_string()),
+                state.now.get_untracked(),
+                -(js_sys::Date::new_0().get_timezone_offset() as i64)
+            )
+        })
+    });
+    let window = window();
+    let run = js_sys::Reflect::get(&window, &"myomapLater".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call2(&window, &action.into(), &input.into()).ok());
+    let message = state.message;
+    leptos::task::spawn_local(async move {
+        let done = match run {
+            Some(p) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(p))
+                .await
+                .map(|_| ()),
+            None => Err(JsValue::NULL),
+        };
+        if let Err(e) = done {
+            message.set(Some(e.as_string().unwrap_or_else(|| {
+                "This part of Myomap could not be opened: reload the page and try again.".into()
+            })));
+        }
+    });
+}

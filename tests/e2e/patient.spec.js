@@ -203,7 +203,7 @@ test("the take-home sheet prints on one page with the treated muscles and the af
     window.print = () => window.printed++;
   });
   await page.getByRole("button", { name: "Print for the patient" }).tap();
-  expect(await page.evaluate(() => window.printed)).toBe(1);
+  await expect.poll(() => page.evaluate(() => window.printed)).toBe(1);
   await page.emulateMedia({ media: "print" });
   const sheet = page.locator("#print-sheet");
   await expect(sheet).toBeVisible();
@@ -229,6 +229,7 @@ test("the take-home sheet prints on one page with the treated muscles and the af
   await page.emulateMedia({ media: "screen" });
   await page.getByRole("button", { name: "Español" }).tap();
   await page.getByRole("button", { name: ES.sheet.print }).tap();
+  await expect.poll(() => page.evaluate(() => window.printed)).toBe(2);
   await page.emulateMedia({ media: "print" });
   const es = await sheet.innerText();
   expect(es).toContain(ES.sheet.title);
