@@ -7,6 +7,8 @@
 //! themselves are built by `record` (tested natively). The screen is plain HTML with one
 //! delegated click handler; its buttons carry `data-act`.
 
+mod backup;
+mod crypto;
 mod dom;
 
 use std::cell::RefCell;
@@ -38,6 +40,7 @@ pub async fn run(action: &str, input: &str) -> Result<String, String> {
         "report" => open_report(parse(input)?, false).await,
         "progress" => open_report(parse(input)?, true).await,
         "clinic" => clinic_dialog().await,
+        "backup" => backup::open_dialog().await,
         _ => Err(format!("Myomap cannot do “{action}”.")),
     }
 }

@@ -3,6 +3,7 @@
 //! it is tested natively; the browser module that shows, prints and saves them is `out`, loaded
 //! on demand (src/bin/records.rs).
 
+pub mod backup;
 pub mod plot;
 pub mod report;
 pub mod sheet;

@@ -12,6 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::state::{AppState, Mode, Selection};
 use super::texts::{at, fetch_json, items, strings, text};
+use crate::anatomy::model::View;
 use crate::clinic::consent::{Answer, SCORE_MAX};
 
 /// Languages of the patient texts: id and the name shown on its button.
@@ -92,8 +93,25 @@ pub fn enter(state: &AppState, page: usize) {
     state.patient_view.set(true);
 }
 
+/// The page's language: the patient's while the patient view is in Spanish, else English;
+/// the map's front/back switch follows it (`views`: its two labels).
+fn set_lang(lang: &str, views: [String; 2]) {
+    let doc = document();
+    if let Some(root) = doc.document_element() {
+        let _ = root.set_attribute("lang", lang);
+    }
+    if let Ok(segs) = doc.query_selector_all(".view-switch .seg") {
+        for (i, label) in views.iter().enumerate() {
+            if let Some(seg) = segs.get(i as u32) {
+                seg.set_text_content(Some(label));
+            }
+        }
+    }
+}
+
 /// Gives the screen back to the therapist.
 fn leave(state: &AppState) {
+    set_lang("en", View::ALL.map(|v| v.label().to_string()));
     state.mode.set(Mode::Chart);
     state.show_all.set(false);
     state.patient_view.set(false);
@@ -158,6 +176,7 @@ pub fn PatientBar(texts: Texts) -> impl IntoView {
         let done = button.clone();
         let timeout = gloo_timers::callback::Timeout::new(HOLD_MS, move || {
             let _ = done.class_list().remove_1("holding");
+            texts.spanish.set(false);
             leave(&state);
         });
         pending.set(Some((timeout, button)));
@@ -455,7 +474,13 @@ fn act(state: &AppState, texts: &Texts, ev: &web_sys::MouseEvent) {
                 state.patient_page.set(n);
             }
         }
-        Some("lang") => texts.spanish.set(v == "1"),
+        Some("lang") => {
+            texts.spanish.set(v == "1");
+            set_lang(
+                LANGUAGES[usize::from(v == "1")].0,
+                [texts.get("ui.front"), texts.get("ui.back_view")],
+            );
+        }
         Some("print") => print_sheet(state, texts),
         Some("point") => {
             if let Ok(id) = v.parse() {

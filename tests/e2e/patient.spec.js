@@ -180,6 +180,10 @@ test("Spanish switches every text of the patient view", async ({ page }) => {
   // No English text of the patient view is left on screen.
   const text = await page.locator(".pv-side").innerText();
   for (const s of [EN.ui.consent_title, EN.ui.consent_lead, EN.ui.next, EN.ui.back]) expect(text).not.toContain(s);
+  // The page speaks Spanish, and the map's English captions are not on screen.
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  const screen = await page.evaluate(() => document.body.innerText);
+  for (const s of ["Front", "Back", "Patient's"]) expect(screen).not.toMatch(new RegExp(`\\b${s}\\b`));
 });
 
 test("the take-home sheet prints on one page with the treated muscles and the aftercare", async ({ page }) => {
