@@ -49,6 +49,9 @@ pub struct Backup {
     pub clinic: Option<Clinic>,
 }
 
+/// A sealed backup's salt, IV and ciphertext.
+pub type Parts = (Vec<u8>, Vec<u8>, Vec<u8>);
+
 /// A backup sealed with a passphrase: the backup's JSON text, encrypted.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Sealed {
@@ -79,7 +82,7 @@ impl Sealed {
     }
 
     /// Salt, IV and ciphertext, or why the envelope is damaged.
-    pub fn parts(&self) -> Result<(Vec<u8>, Vec<u8>, Vec<u8>), ImportError> {
+    pub fn parts(&self) -> Result<Parts, ImportError> {
         let bad = || ImportError::Damaged("its encrypted part is damaged".into());
         if self.kdf != "PBKDF2-SHA-256" || !(100_000..=10_000_000).contains(&self.iterations) {
             return Err(bad());
@@ -769,7 +772,7 @@ mod tests {
         stranger.created = 99;
         let b = file(vec![(stranger, chart(vec![], vec![]))]);
         assert!(matches!(
-            merge(&[here.clone()], &b),
+            merge(std::slice::from_ref(&here), &b),
             Err(ImportError::Conflict(_))
         ));
         // The same file twice: nothing to add.
