@@ -139,7 +139,7 @@ fn screen() -> web_sys::Element {
         "<button class=\"btn\" data-act=\"progress\" aria-pressed=\"false\">Progress</button>",
         "<button class=\"btn ro-close\" data-act=\"close\">Close</button>",
         "</div><p class=\"ro-msg\" role=\"status\" aria-live=\"polite\"></p>",
-        "<div class=\"ro-scroll\"><div class=\"ro-content\"></div></div>"
+        "<div class=\"ro-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Document\"><div class=\"ro-content\"></div></div>"
     ));
     dom::on(&s, "click", |ev| {
         if let Some((act, target)) = dom::acting(&ev) {

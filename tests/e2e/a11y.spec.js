@@ -110,3 +110,29 @@ test("the patient view passes the audit on every page, in English and Spanish", 
   );
   expect(small).toBe(0);
 });
+
+test("the report, the progress, the clinic's details and the backup pass the audit", async ({ page }) => {
+  const { history, startWithRecords } = await import("./history.js");
+  await startWithRecords(page, history().records);
+  await page.getByRole("button", { name: "Report", exact: true }).tap();
+  await expect(page.locator("#record-out .rp-doc")).toBeVisible();
+  await audit(page, "visit report");
+  await page.getByRole("button", { name: "Progress" }).tap();
+  await expect(page.locator("#record-out .rp-compare")).toBeVisible();
+  await audit(page, "progress");
+  // Every control of the report screen is a touch target of at least 44 px.
+  for (const b of await page.locator("#record-out button:visible, #record-out select").all()) {
+    const box = await b.boundingBox();
+    expect(box.height, await b.innerText()).toBeGreaterThanOrEqual(44);
+  }
+  await page.getByRole("button", { name: "Close" }).tap();
+  await page.getByRole("button", { name: "Patients" }).tap();
+  await page.getByRole("button", { name: "Clinic details" }).tap();
+  await expect(page.locator("#clinic-dialog")).toBeVisible();
+  await audit(page, "clinic details");
+  await page.locator("#clinic-dialog").getByRole("button", { name: "Cancel" }).tap();
+  await page.getByRole("button", { name: "Backup and restore" }).tap();
+  await expect(page.locator("#backup-dialog")).toBeVisible();
+  await page.getByRole("button", { name: "Export without a passphrase…" }).tap();
+  await audit(page, "backup and restore");
+});

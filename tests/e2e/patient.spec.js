@@ -3,7 +3,8 @@
 // their consent, which the first needle waits for; a way out a patient would not take by
 // accident; Spanish as well as English; and the sheet printed for them.
 import { test, expect } from "@playwright/test";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { allSaved, freshStart, savedChart, startWithOldChart, tapMuscle } from "./helpers.js";
 
 test.use({ reducedMotion: "reduce" });
@@ -228,6 +229,15 @@ test("the take-home sheet prints on one page with the treated muscles and the af
     const pdf = await page.pdf({ format, printBackground: true });
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || [];
     expect(pages.length, `${format} pages`).toBe(1);
+    // The printed text itself (read back from the PDF): the treated muscles and the advice.
+    const file = test.info().outputPath(`sheet-${format}.pdf`);
+    writeFileSync(file, pdf);
+    const printed = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    for (const m of ["upper_trapezius", "infraspinatus", "gluteus_medius", "gastrocnemius", "triceps_brachii"]) {
+      expect(printed, `${format}: ${m}`).toContain(EN.muscles[m].name.replace(/\s+/g, " "));
+    }
+    expect(printed).toContain("24 to 48 hours");
+    expect(printed).toContain(EN.sheet.next);
   }
   // In Spanish, the sheet is Spanish.
   await page.emulateMedia({ media: "screen" });
