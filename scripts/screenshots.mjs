@@ -1,8 +1,9 @@
 // Screenshots of Myomap's views at tablet sizes, for the README and for reviewing changes.
 // Usage: node scripts/screenshots.mjs [outdir]  (serves dist/ itself; build first)
 import { chromium } from "playwright-core";
-import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { history } from "../tests/e2e/history.js";
 
 const out = process.argv[2] || "docs/screenshots";
 const PORT = 4198;
@@ -225,12 +226,83 @@ try {
     await page.getByRole("button", { name: "English" }).tap();
     if (name === "portrait") {
       await page.evaluate(() => { window.print = () => {}; });
+      // The clinic's details, as "Clinic details" keeps them.
+      await page.evaluate(() => new Promise((done) => {
+        const open = indexedDB.open("myomap");
+        open.onsuccess = () => {
+          const tx = open.result.transaction("records", "readwrite");
+          tx.objectStore("records").put(JSON.stringify({ name: "Riverside Physiotherapy", phone: "+1 555 0100", therapist: "Sam Okafor, PT" }), "clinic");
+          tx.oncomplete = () => (open.result.close(), done());
+        };
+      }));
       await page.getByRole("button", { name: "Print for the patient" }).tap();
+      await page.waitForSelector("#print-sheet .sh-head", { state: "attached" });
       await page.emulateMedia({ media: "print" });
-      await page.setViewportSize({ width: 794, height: 1123 });
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: `${out}/aftercare-sheet.png`, fullPage: true });
+      // The sheet as Chromium prints it (A4), converted to PNG.
+      const pdf = `${out}/aftercare-sheet.pdf`;
+      writeFileSync(pdf, await page.pdf({ format: "A4" }));
+      execFileSync("pdftoppm", ["-r", "80", "-png", "-singlefile", pdf, `${out}/aftercare-sheet`]);
+      execFileSync("rm", [pdf]);
     }
+    await ctx.close();
+  }
+  // The record out: a patient with three visits (the last with 20 points), the clinic's details
+  // set; the report on screen and printed (A4 pages as PNG), the progress, backup and restore.
+  for (const [w, h, name] of [[1024, 768, "landscape"], [768, 1024, "portrait"]]) {
+    const ctx = await browser.newContext({ viewport: { width: w, height: h }, hasTouch: true, isMobile: true });
+    const page = await ctx.newPage();
+    await page.goto(URL);
+    await page.waitForSelector("[data-muscle]", { state: "attached" });
+    const { records, visits } = history(now);
+    records.clinic = { name: "Riverside Physiotherapy", phone: "+1 555 0100", therapist: "Sam Okafor, PT" };
+    await page.evaluate(async (records) => {
+      localStorage.clear();
+      await new Promise((r) => { const q = indexedDB.deleteDatabase("myomap"); q.onsuccess = q.onerror = r; });
+      await new Promise((done) => {
+        const open = indexedDB.open("myomap", 1);
+        open.onupgradeneeded = () => open.result.createObjectStore("records");
+        open.onsuccess = () => {
+          const tx = open.result.transaction("records", "readwrite");
+          for (const [k, v] of Object.entries(records)) tx.objectStore("records").put(JSON.stringify(v), k);
+          tx.oncomplete = () => (open.result.close(), done());
+        };
+      });
+    }, records);
+    await page.reload();
+    await page.waitForSelector("[data-trp]", { state: "attached" });
+    // The first visit's report: every part of a visit is in it.
+    await page.locator("[data-current-patient]").tap();
+    await page.locator(`[data-visit="${visits[0].started_at}"]`).tap();
+    await page.getByRole("button", { name: "Print report" }).tap();
+    await page.waitForSelector("#record-out .rp-doc");
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/${name}-report.png` });
+    if (name === "portrait") {
+      await page.emulateMedia({ media: "print" });
+      const pdf = `${out}/report.pdf`;
+      writeFileSync(pdf, await page.pdf({ format: "A4" }));
+      execFileSync("pdftoppm", ["-r", "70", "-png", pdf, `${out}/report-page`]);
+      execFileSync("rm", [pdf]);
+      await page.emulateMedia({ media: "screen" });
+    }
+    await page.getByRole("button", { name: "Progress" }).tap();
+    await page.waitForSelector("#record-out .rp-compare");
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}/${name}-progress.png` });
+    await page.locator("#record-out .ro-scroll").evaluate((e) => (e.scrollTop = e.scrollHeight));
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}/${name}-compare.png` });
+    await page.getByRole("button", { name: "Close" }).tap();
+    await page.getByRole("button", { name: "Patients" }).tap();
+    await page.getByRole("button", { name: "Backup and restore" }).tap();
+    await page.waitForSelector("#backup-dialog[open]");
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}/${name}-backup.png` });
+    await page.locator("#backup-dialog").getByRole("button", { name: "Close" }).tap();
+    await page.getByRole("button", { name: "Clinic details" }).tap();
+    await page.waitForSelector("#clinic-dialog[open]");
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}/${name}-clinic.png` });
     await ctx.close();
   }
   // Eight needles in: the treatment screen as seen from across the room.

@@ -55,7 +55,7 @@ fn figure_inner(f: &Figure, layers: &[Layer], marks: &[(usize, f32, f32, bool)])
     h.push_str("<g class=\"rp-marks\">");
     for (n, x, y, filled) in marks {
         h.push_str(&format!(
-            "<g transform=\"translate({} {})\"{}><circle r=\"11\"/><text dy=\"5\">{n}</text></g>",
+            "<g transform=\"translate({} {})\"{}><circle r=\"13\"/><text dy=\"6\">{n}</text></g>",
             short(*x),
             short(*y),
             if *filled { "" } else { " class=\"hollow\"" }
@@ -68,7 +68,7 @@ fn figure_inner(f: &Figure, layers: &[Layer], marks: &[(usize, f32, f32, bool)])
 /// The exported image's size in pixels: both figures side by side.
 pub const PNG_SIZE: (u32, u32) = (1600, 1200);
 
-const PNG_STYLE: &str = ".rp-body *{fill:#fff;stroke:#8c8c8c;stroke-width:1px;vector-effect:non-scaling-stroke}.rp-body text,.rp-body .landmark{display:none}.rp-marks circle{fill:#000;stroke:#fff;stroke-width:2px}.rp-marks .hollow circle{fill:#fff;stroke:#000;stroke-width:3px}.rp-marks text{fill:#fff;font:700 15px sans-serif;text-anchor:middle}.rp-marks .hollow text{fill:#000}.label{font:700 30px sans-serif;text-anchor:middle;fill:#000}";
+const PNG_STYLE: &str = ".rp-body *{fill:#fff;stroke:#8c8c8c;stroke-width:1px;vector-effect:non-scaling-stroke}.rp-body text,.rp-body .landmark{display:none}.rp-marks circle{fill:#000;stroke:#fff;stroke-width:2px}.rp-marks .hollow circle{fill:#fff;stroke:#000;stroke-width:3px}.rp-marks text{fill:#fff;font:700 18px sans-serif;text-anchor:middle}.rp-marks .hollow text{fill:#000}.label{font:700 30px sans-serif;text-anchor:middle;fill:#000}";
 
 fn marks_of(v: &Visit, view: View) -> Vec<(usize, f32, f32, bool)> {
     v.points
@@ -300,12 +300,23 @@ pub fn compare_html(input: &Input, then: &Visit, now: &Visit, figures: &[Figure]
             })
             .unwrap_or_default()
     };
+    // Each muscle and side once, with how many of its points are in the list.
     let list = |ids: &[u32]| {
         if ids.is_empty() {
-            "none".to_string()
-        } else {
-            esc(&ids.iter().map(|&i| name(i)).collect::<Vec<_>>().join(", "))
+            return "none".to_string();
         }
+        let mut counted: Vec<(String, usize)> = Vec::new();
+        for n in ids.iter().map(|&i| name(i)) {
+            match counted.iter_mut().find(|(m, _)| *m == n) {
+                Some((_, c)) => *c += 1,
+                None => counted.push((n, 1)),
+            }
+        }
+        esc(&counted
+            .into_iter()
+            .map(|(n, c)| if c > 1 { format!("{n} ×{c}") } else { n })
+            .collect::<Vec<_>>()
+            .join(", "))
     };
     let mut h = format!(
         "<section class=\"rp-compare\" data-compare=\"{} {}\"><h2>{} compared with {}</h2><div class=\"rp-figures\">",
@@ -434,7 +445,7 @@ mod tests {
         assert!(svg.contains("<style>"), "styles inlined");
         assert_eq!(svg.matches("viewBox=\"-200 0 400 800\"").count(), 2);
         assert_eq!(
-            svg.matches("<text dy=\"5\">1</text>").count(),
+            svg.matches("<text dy=\"6\">1</text>").count(),
             1,
             "the point on the back only"
         );

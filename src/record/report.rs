@@ -281,9 +281,20 @@ fn ids(input: &Input, v: &Visit, clinic: &Clinic) -> String {
 fn progress_section(input: &Input, v: &Visit) -> String {
     let mut h = String::new();
     let area = progress::area_pct(&v.pain);
+    let per_view: Vec<String> = crate::anatomy::model::View::ALL
+        .into_iter()
+        .map(|view| {
+            format!(
+                "{} {}%",
+                view.label().to_lowercase(),
+                crate::num::fixed(progress::measure(&v.pain, view).area_pct, 1, true)
+            )
+        })
+        .collect();
     h.push_str(&format!(
-        "<p>Pain drawing: <b>{}%</b> of the body's surface",
-        crate::num::fixed(area, 1, true)
+        "<p data-measure=\"area\">Pain drawing: <b>{}%</b> of the body's surface ({})",
+        crate::num::fixed(area, 1, true),
+        per_view.join(", ")
     ));
     let regions = plot::regions_touched(&v.pain);
     if !regions.is_empty() {
@@ -594,12 +605,13 @@ mod tests {
             "Amendment, 13 Mar 2026 09:00",
             "Depth was 20 mm",
             "The patient rated their pain 6 out of 10.",
+            "of the body's surface (front 0%, back ",
         ] {
             assert!(h.contains(part), "missing {part:?}");
         }
         // One unbreakable row group per point; both numbered on the back figure.
         assert_eq!(h.matches("<tbody class=\"rp-row\" data-trp=").count(), 2);
-        assert_eq!(h.matches("<text dy=\"5\">").count(), 2);
+        assert_eq!(h.matches("<text dy=\"6\">").count(), 2);
         assert!(!h.contains("<worse>"), "text is escaped");
     }
 

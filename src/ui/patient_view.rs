@@ -142,6 +142,11 @@ pub fn PatientBar(texts: Texts) -> impl IntoView {
         texts
             .with(|t| {
                 let tx = |k: &str| esc(&text(t, k));
+                // The page, and the map's front/back switch, speak the chosen language.
+                set_lang(
+                    LANGUAGES[usize::from(spanish)].0,
+                    [text(t, "ui.front"), text(t, "ui.back_view")],
+                );
                 let mut h = String::from("<div class=\"pv-langs\" role=\"group\" aria-label=\"Language\">");
                 for (i, (id, name)) in LANGUAGES.into_iter().enumerate() {
                     h.push_str(&format!(
@@ -474,13 +479,7 @@ fn act(state: &AppState, texts: &Texts, ev: &web_sys::MouseEvent) {
                 state.patient_page.set(n);
             }
         }
-        Some("lang") => {
-            texts.spanish.set(v == "1");
-            set_lang(
-                LANGUAGES[usize::from(v == "1")].0,
-                [texts.get("ui.front"), texts.get("ui.back_view")],
-            );
-        }
+        Some("lang") => texts.spanish.set(v == "1"),
         Some("print") => print_sheet(state, texts),
         Some("point") => {
             if let Ok(id) = v.parse() {
