@@ -10,6 +10,7 @@
 mod backup;
 mod crypto;
 mod dom;
+mod lock;
 
 use std::cell::RefCell;
 
@@ -41,6 +42,9 @@ pub async fn run(action: &str, input: &str) -> Result<String, String> {
         "progress" => open_report(parse(input)?, true).await,
         "clinic" => clinic_dialog().await,
         "backup" => backup::open_dialog().await,
+        "lock-start" => lock::start().await,
+        "lock" => lock::lock_now().await,
+        "lock-settings" => lock::settings().await,
         _ => Err(format!("Myomap cannot do “{action}”.")),
     }
 }

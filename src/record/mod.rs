@@ -4,6 +4,7 @@
 //! on demand (src/bin/records.rs).
 
 pub mod backup;
+pub mod lock;
 pub mod plot;
 pub mod report;
 pub mod sheet;

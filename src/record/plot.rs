@@ -255,7 +255,7 @@ pub fn trend_svg(series: &[TrendPoint], offset: i64) -> String {
         .fold(4.0_f32, |m, v| m.max(*v))
         .ceil();
     format!(
-        "<div class=\"rp-trend\" data-trend-visits=\"{}\">{}{}{}<p class=\"rp-legend\"><span class=\"key key-solid\"></span> pain before needling (highest) <span class=\"key key-dashed\"></span> pain after</p></div>",
+        "<div class=\"rp-trend\" data-trend-visits=\"{}\">{}{}{}<p class=\"rp-legend\"><span class=\"rp-key rp-key-solid\"></span> pain before needling (highest) <span class=\"rp-key rp-key-dashed\"></span> pain after</p></div>",
         series.len(),
         panel(
             "Pain score (NRS 0-10)",
@@ -347,7 +347,7 @@ pub fn compare_html(input: &Input, then: &Visit, now: &Visit, figures: &[Figure]
         ));
     }
     h.push_str(&format!(
-        "</div><p class=\"rp-legend\"><span class=\"key key-dots\"></span> pain drawing of {} <span class=\"key key-hatch\"></span> pain drawing of {} <span class=\"key key-mark\"></span> active now (hollow: not active now)</p>",
+        "</div><p class=\"rp-legend\"><span class=\"rp-key rp-key-dots\"></span> pain drawing of {} <span class=\"rp-key rp-key-hatch\"></span> pain drawing of {} <span class=\"rp-key rp-key-mark\"></span> active now (hollow: not active now)</p>",
         day(then.started_at, o),
         day(now.started_at, o)
     ));

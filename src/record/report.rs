@@ -365,7 +365,7 @@ pub fn report_html(input: &Input, clinic: &Clinic, figures: &[Figure]) -> Option
             &plot::visit_marks(&v, f.view),
         ));
     }
-    h.push_str("</div><p class=\"rp-legend\"><span class=\"key key-mark\"></span> numbered point (hollow: not examined this visit) <span class=\"key key-hatch\"></span> therapist's pain drawing <span class=\"key key-dots\"></span> patient's own drawing</p>");
+    h.push_str("</div><p class=\"rp-legend\"><span class=\"rp-key rp-key-mark\"></span> numbered point (hollow: not examined this visit) <span class=\"rp-key rp-key-hatch\"></span> therapist's pain drawing <span class=\"rp-key rp-key-dots\"></span> patient's own drawing</p>");
     // The points.
     let mut t = String::from(
         "<table class=\"rp-table rp-points\"><thead><tr><th>#</th><th>Muscle · side</th><th>Type</th><th>Criteria</th><th>NRS before → after</th><th>PPT kg/cm²</th><th>Needle</th><th>In–out</th></tr></thead>"

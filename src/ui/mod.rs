@@ -138,6 +138,7 @@ pub fn App(
                             "Redo"
                         </button>
                         <a class="btn link" href="#/atlas">"Atlas"</a>
+                        <button class="btn lock-btn" on:click=move |_| texts::later(&state, "lock", None, "")>"Lock"</button>
                         <button
                             class="btn btn-primary"
                             disabled=move || state.past.get().is_some()

@@ -272,6 +272,7 @@ fn PatientList() -> impl IntoView {
                         <StoragePanel />
                         <div class="dialog-actions">
                             <button class="btn" on:click=move |_| super::texts::later(&state, "backup", None, "")>"Backup and restore"</button>
+                            <button class="btn" on:click=move |_| super::texts::later(&state, "lock-settings", None, "")>"Screen lock"</button>
                             <button class="btn" on:click=move |_| super::texts::later(&state, "clinic", None, "")>"Clinic details"</button>
                             <button class="btn" on:click=move |_| state.dialog.set(Dialog::None)>"Close"</button>
                         </div>

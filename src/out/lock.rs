@@ -1,0 +1,436 @@
+//! The screen lock in the browser: the lock screen, the idle watch, unlocking (with a growing
+//! wait after wrong tries) and the lock's settings. While locked, `<html data-locked>` hides
+//! every name and record (style/main.css, so it holds from the first frame after a reload);
+//! the timer dock and the alarm stay, and "Needle out" works.
+
+use std::cell::{Cell, RefCell};
+
+use wasm_bindgen::JsCast;
+
+use super::crypto;
+use super::dom::{self, document, el};
+use crate::record::backup::{self as rules, ImportError};
+use crate::record::lock::{self, Lock};
+use crate::store::{idb, records::Op};
+
+thread_local! {
+    static KEPT: RefCell<Option<Lock>> = const { RefCell::new(None) };
+    static LAST_TOUCH: Cell<f64> = const { Cell::new(0.0) };
+    static WATCHING: Cell<bool> = const { Cell::new(false) };
+}
+
+fn root() -> web_sys::Element {
+    document().document_element().expect("a root")
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    dom::window().local_storage().ok().flatten()
+}
+
+fn locked() -> bool {
+    root().has_attribute("data-locked")
+}
+
+async fn ready() -> Result<(), String> {
+    if idb::is_open() {
+        return Ok(());
+    }
+    idb::open()
+        .await
+        .map_err(|_| "Myomap's records on this device cannot be opened.".to_string())
+}
+
+async fn kept() -> Option<Lock> {
+    ready().await.ok()?;
+    let lock = Lock::read(idb::get(lock::LOCK_KEY).await.ok().flatten().as_deref());
+    KEPT.with_borrow_mut(|k| k.clone_from(&lock));
+    lock
+}
+
+/// Marks the page: a lock is set (the "Lock" button shows) or not.
+fn flag(set: bool) {
+    let r = root();
+    if let Some(s) = storage() {
+        let _ = if set {
+            s.set_item(lock::FLAG, "1")
+        } else {
+            s.remove_item(lock::FLAG)
+        };
+    }
+    let _ = r.toggle_attribute_with_force("data-lock-set", set);
+    if !set {
+        let _ = r.remove_attribute("data-locked");
+        if let Some(s) = document().get_element_by_id("lock-screen") {
+            s.remove();
+        }
+    }
+}
+
+/// The page started with a lock set: it is locked until the passphrase is typed.
+pub async fn start() -> Result<String, String> {
+    match kept().await {
+        None => flag(false),
+        Some(_) => {
+            watch();
+            engage();
+        }
+    }
+    Ok(String::new())
+}
+
+/// "Lock".
+pub async fn lock_now() -> Result<String, String> {
+    if kept().await.is_none() {
+        flag(false);
+        return Err("No passphrase is set: set one in Patients, “Screen lock”.".into());
+    }
+    watch();
+    engage();
+    Ok(String::new())
+}
+
+/// Locks the screen now.
+fn engage() {
+    let r = root();
+    let _ = r.set_attribute("data-locked", "");
+    // Open dialogs of the record out close; the report screen is hidden by the lock's styles.
+    for id in ["clinic-dialog", "backup-dialog", "lock-dialog"] {
+        dom::close_dialog(id);
+    }
+    if let Some(active) = document().active_element() {
+        if let Ok(h) = active.dyn_into::<web_sys::HtmlElement>() {
+            let _ = h.blur();
+        }
+    }
+    let screen = match document().get_element_by_id("lock-screen") {
+        Some(s) => s,
+        None => {
+            let s = el("section");
+            s.set_id("lock-screen");
+            let _ = s.set_attribute("aria-labelledby", "lock-title");
+            s.set_inner_html(concat!(
+                "<h2 id=\"lock-title\">Myomap is locked</h2>",
+                "<p>Names and records are hidden. Needle timers keep running and stay on screen.</p>",
+                "<form class=\"lk-form\"><label class=\"field\"><span>Passphrase</span><input class=\"text-input\" type=\"password\" name=\"unlock\" autocomplete=\"current-password\"></label>",
+                "<button class=\"btn btn-primary\" data-act=\"unlock\">Unlock</button></form>",
+                "<p class=\"lk-msg\" role=\"alert\"></p>"
+            ));
+            dom::on(&s, "submit", |ev| {
+                ev.prevent_default();
+                wasm_bindgen_futures::spawn_local(unlock());
+            });
+            let _ = dom::body().append_child(&s);
+            s
+        }
+    };
+    if let Ok(Some(i)) = screen.query_selector("input") {
+        if let Some(i) = i.dyn_ref::<web_sys::HtmlInputElement>() {
+            i.set_value("");
+        }
+    }
+    say_wait();
+}
+
+fn message(text: &str) {
+    if let Some(Ok(Some(m))) = document()
+        .get_element_by_id("lock-screen")
+        .map(|s| s.query_selector(".lk-msg"))
+    {
+        m.set_text_content(Some(text));
+    }
+}
+
+fn waiting() -> (u32, i64) {
+    lock::read_wait(
+        storage()
+            .and_then(|s| s.get_item(lock::WAIT_KEY).ok().flatten())
+            .as_deref(),
+    )
+}
+
+/// Says how long until the next try, while there is a wait.
+fn say_wait() {
+    let (_, until) = waiting();
+    let left = until - js_sys::Date::now() as i64;
+    if left > 0 {
+        message(&format!(
+            "That is not the passphrase. Try again in {} s.",
+            (left + 999) / 1000
+        ));
+    }
+}
+
+async fn unlock() {
+    let Some(lock) = KEPT.with_borrow(|k| k.clone()) else {
+        flag(false);
+        return;
+    };
+    let (fails, until) = waiting();
+    if (js_sys::Date::now() as i64) < until {
+        return say_wait();
+    }
+    let typed = document()
+        .get_element_by_id("lock-screen")
+        .and_then(|s| s.query_selector("input").ok().flatten())
+        .and_then(|i| dom::value(&i))
+        .unwrap_or_default();
+    message("Checking…");
+    let ok = match serde_json::from_str::<rules::Sealed>(&lock.sealed) {
+        Ok(s) => crypto::unseal(&typed, &s).await.ok().as_deref() == Some(lock::VERIFIER),
+        Err(_) => false,
+    };
+    if ok {
+        if let Some(s) = storage() {
+            let _ = s.remove_item(lock::WAIT_KEY);
+        }
+        message("");
+        LAST_TOUCH.set(js_sys::Date::now());
+        let _ = root().remove_attribute("data-locked");
+    } else {
+        let fails = fails + 1;
+        let until = js_sys::Date::now() as i64 + lock::wait_after(fails);
+        if let Some(s) = storage() {
+            let _ = s.set_item(lock::WAIT_KEY, &format!("{fails}:{until}"));
+        }
+        if lock::wait_after(fails) > 0 {
+            say_wait();
+        } else {
+            message("That is not the passphrase. Try again.");
+        }
+    }
+}
+
+/// Watches for touches; locks after the set idle time without one.
+fn watch() {
+    if WATCHING.replace(true) {
+        return;
+    }
+    LAST_TOUCH.set(js_sys::Date::now());
+    let doc = document();
+    for event in ["pointerdown", "keydown"] {
+        let cb =
+            wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| LAST_TOUCH.set(js_sys::Date::now()));
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_capture(true);
+        let _ = doc.add_event_listener_with_callback_and_add_event_listener_options(
+            event,
+            cb.as_ref().unchecked_ref(),
+            &options,
+        );
+        cb.forget();
+    }
+    gloo_timers::callback::Interval::new(5_000, || {
+        let idle = KEPT.with_borrow(|k| k.as_ref().map(|l| l.idle_min));
+        if let Some(min) = idle {
+            if !locked() && js_sys::Date::now() - LAST_TOUCH.get() >= f64::from(min) * 60_000.0 {
+                engage();
+            }
+        }
+    })
+    .forget();
+}
+
+fn field(d: &web_sys::Element, name: &str) -> String {
+    d.query_selector(&format!("[name=\"{name}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|e| dom::value(&e))
+        .unwrap_or_default()
+}
+
+fn dialog_say(d: &web_sys::Element, error: bool, text: &str) {
+    let (this, other) = if error {
+        (".form-error", ".lk-done")
+    } else {
+        (".lk-done", ".form-error")
+    };
+    for (sel, t) in [(this, text), (other, "")] {
+        if let Ok(Some(e)) = d.query_selector(sel) {
+            e.set_text_content(Some(t));
+        }
+    }
+}
+
+/// The lock's settings: set, change or remove the passphrase, and the idle time.
+pub async fn settings() -> Result<String, String> {
+    let current = kept().await;
+    let d = match document().get_element_by_id("lock-dialog") {
+        Some(d) => d,
+        None => {
+            let d = el("dialog");
+            d.set_id("lock-dialog");
+            d.set_class_name("clinic-dialog backup-dialog");
+            let _ = d.set_attribute("aria-labelledby", "lock-dialog-title");
+            dom::on(&d, "click", |ev| {
+                let Some((act, _)) = dom::acting(&ev) else {
+                    return;
+                };
+                match act.as_str() {
+                    "close" => dom::close_dialog("lock-dialog"),
+                    "set" | "change" | "remove" | "idle" => {
+                        wasm_bindgen_futures::spawn_local(apply(act))
+                    }
+                    "lock" => {
+                        dom::close_dialog("lock-dialog");
+                        watch();
+                        engage();
+                    }
+                    "backup" => {
+                        dom::close_dialog("lock-dialog");
+                        wasm_bindgen_futures::spawn_local(async {
+                            let _ = super::backup::open_dialog().await;
+                        });
+                    }
+                    _ => {}
+                }
+            });
+            dom::on(&d, "input", |ev| {
+                let Some(t) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                else {
+                    return;
+                };
+                if t.get_attribute("name").as_deref() == Some("new") {
+                    let p = dom::value(&t).unwrap_or_default();
+                    if let Some(d) = document().get_element_by_id("lock-dialog") {
+                        if let Ok(Some(h)) = d.query_selector(".bk-hint") {
+                            h.set_text_content(Some(&if p.is_empty() {
+                                String::new()
+                            } else {
+                                format!("Strength: {}.", rules::strength(&p))
+                            }));
+                        }
+                    }
+                }
+            });
+            let _ = dom::body().append_child(&d);
+            d
+        }
+    };
+    let idle = current.as_ref().map_or(lock::IDLE_DEFAULT, |l| l.idle_min);
+    let options: String = lock::IDLE_CHOICES
+        .iter()
+        .map(|m| {
+            format!(
+                "<option value=\"{m}\"{}>{m} min</option>",
+                if *m == idle { " selected" } else { "" }
+            )
+        })
+        .collect();
+    let pass = |name: &str, label: &str, auto: &str| {
+        format!("<label class=\"field\"><span>{label}</span><input class=\"text-input\" type=\"password\" name=\"{name}\" autocomplete=\"{auto}\"></label>")
+    };
+    let idle_field = format!(
+        "<label class=\"field\"><span>Lock after this long without a touch</span><select class=\"text-input\" name=\"idle\">{options}</select></label>"
+    );
+    let body = match current {
+        None => format!(
+            "<p>A passphrase locks Myomap when you tap “Lock” or leave the tablet untouched: names and records are hidden until it is typed. Needle timers and alarms stay on screen, and “Needle out” works.</p>{}{}<p class=\"bk-hint muted\" aria-live=\"polite\"></p>{idle_field}<p><b>A forgotten passphrase cannot be recovered.</b> Keep a backup of the records (“Backup and restore”).</p><div class=\"form-row\"><button class=\"btn btn-primary\" data-act=\"set\">Set passphrase</button></div>",
+            pass("new", &format!("New passphrase (at least {} characters)", rules::PASSPHRASE_MIN), "new-password"),
+            pass("new2", "New passphrase again", "new-password"),
+        ),
+        Some(_) => format!(
+            "<p>A passphrase is set. Myomap locks when you tap “Lock” or after the time below without a touch.</p>{idle_field}<div class=\"form-row\"><button class=\"btn\" data-act=\"idle\">Save lock time</button><button class=\"btn btn-primary\" data-act=\"lock\">Lock now</button></div><h3 class=\"q-heading\">Change or remove the passphrase</h3>{}{}{}<p class=\"bk-hint muted\" aria-live=\"polite\"></p><div class=\"form-row\"><button class=\"btn\" data-act=\"change\">Change passphrase</button><button class=\"btn btn-stop\" data-act=\"remove\">Remove passphrase</button></div>",
+            pass("old", "Current passphrase", "current-password"),
+            pass("new", &format!("New passphrase (at least {} characters)", rules::PASSPHRASE_MIN), "new-password"),
+            pass("new2", "New passphrase again", "new-password"),
+        ),
+    };
+    d.set_inner_html(&format!(
+        "<h2 id=\"lock-dialog-title\">Screen lock</h2>{body}<p class=\"form-error\" role=\"alert\"></p><p class=\"lk-done bk-done\" role=\"status\"></p><div class=\"dialog-actions\"><button class=\"btn\" data-act=\"backup\">Backup and restore</button><button class=\"btn\" data-act=\"close\">Close</button></div>"
+    ));
+    dom::show_modal(&d);
+    Ok(String::new())
+}
+
+async fn seal(passphrase: &str, idle_min: u32) -> Result<Lock, String> {
+    let sealed = crypto::seal(passphrase, lock::VERIFIER).await?;
+    Ok(Lock {
+        sealed: serde_json::to_string(&sealed).unwrap_or_default(),
+        idle_min,
+    })
+}
+
+async fn proves(lock: &Lock, passphrase: &str) -> bool {
+    match serde_json::from_str::<rules::Sealed>(&lock.sealed) {
+        Ok(s) => crypto::unseal(passphrase, &s).await.ok().as_deref() == Some(lock::VERIFIER),
+        Err(_) => false,
+    }
+}
+
+async fn keep(lock: Option<&Lock>) -> Result<(), String> {
+    let op = match lock {
+        Some(l) => Op::Put(
+            lock::LOCK_KEY.into(),
+            serde_json::to_string(l).unwrap_or_default(),
+        ),
+        None => Op::Delete(lock::LOCK_KEY.into()),
+    };
+    idb::write(&[op]).await.map_err(|e| idb::explain(&e))?;
+    KEPT.with_borrow_mut(|k| *k = lock.cloned());
+    flag(lock.is_some());
+    Ok(())
+}
+
+async fn apply(act: String) {
+    let Some(d) = document().get_element_by_id("lock-dialog") else {
+        return;
+    };
+    let idle = field(&d, "idle").parse().unwrap_or(lock::IDLE_DEFAULT);
+    let (new, new2, old) = (field(&d, "new"), field(&d, "new2"), field(&d, "old"));
+    let current = KEPT.with_borrow(|k| k.clone());
+    let new_ok = || {
+        if new.chars().count() < rules::PASSPHRASE_MIN {
+            Err(format!(
+                "The passphrase needs at least {} characters.",
+                rules::PASSPHRASE_MIN
+            ))
+        } else if new != new2 {
+            Err("The two passphrases differ: type the same one twice.".to_string())
+        } else {
+            Ok(())
+        }
+    };
+    let result: Result<&str, String> = async {
+        match (act.as_str(), current) {
+            ("set", None) => {
+                new_ok()?;
+                dialog_say(&d, false, "Setting the passphrase…");
+                keep(Some(&seal(&new, idle).await?)).await?;
+                watch();
+                Ok("Passphrase set. Myomap now locks by “Lock” and when left alone. Make a backup now: a forgotten passphrase cannot be recovered.")
+            }
+            ("idle", Some(l)) => {
+                keep(Some(&Lock { idle_min: idle, ..l })).await?;
+                Ok("Lock time saved.")
+            }
+            ("change", Some(l)) => {
+                if !proves(&l, &old).await {
+                    return Err(ImportError::WrongPassphrase.to_string().replace(" this backup", "").replace(" Nothing on this device was changed.", ""));
+                }
+                new_ok()?;
+                keep(Some(&seal(&new, l.idle_min).await?)).await?;
+                Ok("Passphrase changed.")
+            }
+            ("remove", Some(l)) => {
+                if !proves(&l, &old).await {
+                    return Err("The current passphrase is not right. Check it and try again.".into());
+                }
+                keep(None).await?;
+                Ok("Passphrase removed: Myomap no longer locks.")
+            }
+            _ => Err("Close this and open “Screen lock” again.".into()),
+        }
+    }
+    .await;
+    match result {
+        Ok(text) => {
+            let _ = settings().await;
+            if let Some(d) = document().get_element_by_id("lock-dialog") {
+                dialog_say(&d, false, text);
+            }
+        }
+        Err(e) => dialog_say(&d, true, &e),
+    }
+}

@@ -1,0 +1,128 @@
+// The screen lock: a passphrase set in Patients, "Lock" and the idle time lock the screen;
+// locked, no name or record is on screen but the needle timers and the alarm are, and "Needle
+// out" works; a wrong passphrase waits longer each time; a reload stays locked.
+import { test, expect } from "@playwright/test";
+import { freshStart, startNeedle, startVisit } from "./helpers.js";
+
+test.use({ reducedMotion: "reduce" });
+
+const PASS = "quiet harbour 1984";
+
+async function setPassphrase(page, idle) {
+  await page.getByRole("button", { name: "Patients" }).tap();
+  await page.getByRole("button", { name: "Screen lock" }).tap();
+  const d = page.locator("#lock-dialog");
+  await expect(d).toBeVisible();
+  await d.getByLabel("New passphrase (at least 8 characters)").fill(PASS);
+  await d.getByLabel("New passphrase again").fill(PASS);
+  if (idle) await d.getByLabel("Lock after this long without a touch").selectOption(String(idle));
+  await d.getByRole("button", { name: "Set passphrase" }).tap();
+  await expect(d.locator(".lk-done")).toContainText("Passphrase set");
+  await d.getByRole("button", { name: "Close" }).tap();
+  await page.getByRole("button", { name: "Close" }).tap();
+}
+
+async function unlock(page, pass) {
+  const screen = page.locator("#lock-screen");
+  await screen.getByLabel("Passphrase").fill(pass);
+  await screen.getByRole("button", { name: "Unlock" }).tap();
+}
+
+test("locked, names are hidden and needles stay in reach; a wrong passphrase waits; a reload stays locked", async ({ page }) => {
+  await freshStart(page);
+  await page.locator("[data-current-patient]").tap();
+  await page.getByLabel("Name", { exact: true }).fill("Maria Lopez");
+  await page.getByRole("button", { name: "Save details" }).tap();
+  await page.getByRole("button", { name: "Close" }).tap();
+  // No passphrase yet: no "Lock" button.
+  await expect(page.getByRole("button", { name: "Lock", exact: true })).toBeHidden();
+  await startVisit(page);
+  await startNeedle(page, "posterior", "upper_trapezius", "right", 10);
+  await startNeedle(page, "posterior", "infraspinatus", "left", 20);
+  await setPassphrase(page);
+
+  await page.getByRole("button", { name: "Lock", exact: true }).tap();
+  await expect(page.locator("html")).toHaveAttribute("data-locked", "");
+  const screen = page.locator("#lock-screen");
+  await expect(screen).toBeVisible();
+  await expect(page.locator("[data-current-patient]")).toBeHidden();
+  await expect(page.locator("[data-muscle]").first()).toBeHidden();
+  // The timers: visible, with muscle and side only; "Needle out" works from here.
+  const timers = page.locator("[data-timer]");
+  await expect(timers).toHaveCount(2);
+  await expect(timers.first()).toBeVisible();
+  await expect(timers.first().locator(".timer-label")).toHaveText("Upper trapezius · Right");
+  const visible = await page.evaluate(() => document.body.innerText);
+  expect(visible).not.toContain("Maria");
+  await timers.nth(1).getByRole("button", { name: "Needle out" }).tap();
+  await expect(timers).toHaveCount(1);
+
+  // Wrong twice: the second wrong try makes the next one wait.
+  await unlock(page, "not it at all");
+  await expect(screen.getByRole("alert")).toContainText("not the passphrase");
+  await unlock(page, "still not it");
+  await expect(screen.getByRole("alert")).toContainText(/Try again in \d+ s/);
+  await expect(page.locator("html")).toHaveAttribute("data-locked", "");
+
+  // A reload stays locked, and the wait holds.
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-locked", "");
+  await expect(page.locator("[data-timer]")).toHaveCount(1);
+  await expect(page.locator("[data-current-patient]")).toBeHidden();
+  await expect(screen).toBeVisible();
+  await page.waitForTimeout(1200);
+  await unlock(page, PASS);
+  await expect(page.locator("html")).not.toHaveAttribute("data-locked", /.*/);
+  await expect(page.locator("[data-current-patient]")).toContainText("Maria Lopez");
+});
+
+test("the tablet locks itself after the chosen time without a touch", async ({ page }) => {
+  await page.clock.install({ time: new Date("2026-03-02T09:00:00Z") });
+  await freshStart(page);
+  await setPassphrase(page, 2);
+  await page.clock.fastForward("01:30");
+  await expect(page.locator("html")).not.toHaveAttribute("data-locked", /.*/);
+  // A touch starts the count again.
+  await page.locator(".map-area").tap({ position: { x: 5, y: 5 } }).catch(() => {});
+  await page.clock.fastForward("01:30");
+  await expect(page.locator("html")).not.toHaveAttribute("data-locked", /.*/);
+  await page.clock.fastForward("00:40");
+  await expect(page.locator("html")).toHaveAttribute("data-locked", "");
+  await expect(page.locator("#lock-screen")).toBeVisible();
+  await unlock(page, PASS);
+  await expect(page.locator("html")).not.toHaveAttribute("data-locked", /.*/);
+});
+
+test("the passphrase can be changed with the current one, and removed", async ({ page }) => {
+  await freshStart(page);
+  await setPassphrase(page);
+  await page.getByRole("button", { name: "Patients" }).tap();
+  await page.getByRole("button", { name: "Screen lock" }).tap();
+  const d = page.locator("#lock-dialog");
+  await d.getByLabel("Current passphrase").fill("wrong one here");
+  await d.getByLabel("New passphrase (at least 8 characters)").fill("a newer phrase 2");
+  await d.getByLabel("New passphrase again").fill("a newer phrase 2");
+  await d.getByRole("button", { name: "Change passphrase" }).tap();
+  await expect(d.getByRole("alert")).toContainText("passphrase");
+  await d.getByLabel("Current passphrase").fill(PASS);
+  await d.getByLabel("New passphrase (at least 8 characters)").fill("a newer phrase 2");
+  await d.getByLabel("New passphrase again").fill("a newer phrase 2");
+  await d.getByRole("button", { name: "Change passphrase" }).tap();
+  await expect(d.locator(".lk-done")).toContainText("Passphrase changed.");
+  await d.getByRole("button", { name: "Lock now" }).tap();
+  await unlock(page, PASS);
+  await expect(page.locator("#lock-screen").getByRole("alert")).toContainText("not the passphrase");
+  await unlock(page, "a newer phrase 2");
+  await expect(page.locator("html")).not.toHaveAttribute("data-locked", /.*/);
+  // Unlocked, the screen is as it was left: the patient list still open.
+  await expect(page.locator('[data-dialog="patients"]')).toBeVisible();
+  await page.getByRole("button", { name: "Screen lock" }).tap();
+  await d.getByLabel("Current passphrase").fill("a newer phrase 2");
+  await d.getByRole("button", { name: "Remove passphrase" }).tap();
+  await expect(d.locator(".lk-done")).toContainText("no longer locks");
+  await expect(page.getByRole("button", { name: "Lock", exact: true })).toBeHidden();
+  await page.reload();
+  await expect(page.locator("[data-current-patient]")).toBeVisible();
+  await expect(page.locator("html")).not.toHaveAttribute("data-locked", /.*/);
+  await expect(page.locator("html")).not.toHaveAttribute("data-lock-set", /.*/);
+});
