@@ -12,8 +12,9 @@ use crate::anatomy::{model::View, referral};
 use crate::clinic::chart::Chart;
 use crate::clinic::findings::Status;
 
-/// Marker radius in screen pixels at rest (markers keep their size when zoomed).
-const MARKER_PX: f64 = 5.5;
+/// Marker radius in screen pixels at rest (markers keep their size when zoomed), as the
+/// attribute writes it.
+const MARKER_R: &str = "5.5";
 /// A tap this close to a marker on its spot (screen pixels) selects it instead of marking: small,
 /// so that points can still be charted close together.
 pub const MARKER_HIT_PX: f64 = 11.0;
@@ -128,7 +129,7 @@ fn build(m: &MarkerView) -> (web_sys::Element, web_sys::Element, web_sys::Elemen
             data-caution=m.caution.then_some("true")
         >
             <g class="trp-at">
-                <circle class="trp-dot" r=MARKER_PX />
+                <circle class="trp-dot" r=MARKER_R />
                 {m.latent.then(|| view! { <text class="trp-letter" y="0.5">"L"</text> })}
                 {m.nrs.map(|n| view! { <text class="trp-nrs" x="8" y="-6">{n.to_string()}</text> })}
                 {m.caution.then(|| view! { <path class="trp-caution" d="M-9 -14 L-3 -14 L-6 -19.5 Z" /> })}

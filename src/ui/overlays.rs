@@ -102,7 +102,7 @@ fn labels(view: View, layer: Layer, px_per_unit: f64) -> impl IntoView {
         }
     }
     out.into_iter()
-        .map(|(x, y, name)| view! { <text class="label" x=x y=y>{name}</text> })
+        .map(|(x, y, name)| view! { <text class="label" x=crate::num::short(x) y=crate::num::short(y)>{name}</text> })
         .collect_view()
 }
 
@@ -168,7 +168,7 @@ pub fn PainDrawing(view: View, stroke: RwSignal<Vec<PainDab>>) -> impl IntoView 
         move || {
             dabs.get()
                 .into_iter()
-                .map(|d| view! { <circle class=class cx=d.x cy=d.y r=d.r /> })
+                .map(|d| view! { <circle class=class cx=crate::num::short(d.x) cy=crate::num::short(d.y) r=crate::num::short(d.r) /> })
                 .collect_view()
         }
     };

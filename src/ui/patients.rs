@@ -549,9 +549,9 @@ pub fn PastVisitBar() -> impl IntoView {
 
 fn megabytes(bytes: f64) -> String {
     if bytes >= 1e9 {
-        format!("{:.1} GB", bytes / 1e9)
+        format!("{} GB", crate::num::fixed(bytes / 1e9, 1, false))
     } else {
-        format!("{:.1} MB", bytes / 1e6)
+        format!("{} MB", crate::num::fixed(bytes / 1e6, 1, false))
     }
 }
 

@@ -51,9 +51,9 @@ pub fn AtlasReview() -> impl IntoView {
         };
         view! {
             <figure class="figure" data-view=view.id()>
-                <svg class="review-svg" viewBox=format!("{vx} {vy} {vw} {vh}") role="img" aria-label=format!("{} of the body", view.label())>
-                    <text class="side-label" x=vx + 6.0 y=vy + 18.0 text-anchor="start">{left}</text>
-                    <text class="side-label" x=vx + vw - 6.0 y=vy + 18.0 text-anchor="end">{right}</text>
+                <svg class="review-svg" viewBox=[vx, vy, vw, vh].map(crate::num::short).join(" ") role="img" aria-label=format!("{} of the body", view.label())>
+                    <text class="side-label" x=crate::num::short(vx + 6.0) y=crate::num::short(vy + 18.0) text-anchor="start">{left}</text>
+                    <text class="side-label" x=crate::num::short(vx + vw - 6.0) y=crate::num::short(vy + 18.0) text-anchor="end">{right}</text>
                     {figure_art(view)}
                     <g class="highlight">{highlight}</g>
                 </svg>
