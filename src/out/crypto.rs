@@ -32,7 +32,8 @@ fn object(pairs: &[(&str, JsValue)]) -> Object {
     o
 }
 
-async fn key(passphrase: &str, salt: &[u8], iterations: u32) -> Result<CryptoKey, JsValue> {
+/// The key a passphrase gives with this salt: AES-GCM-256, never extractable.
+pub async fn key(passphrase: &str, salt: &[u8], iterations: u32) -> Result<CryptoKey, JsValue> {
     let subtle = crypto().map_err(|e| JsValue::from_str(&e))?.subtle();
     let raw = Uint8Array::from(passphrase.as_bytes());
     let base: CryptoKey = JsFuture::from(subtle.import_key_with_str(
@@ -107,4 +108,36 @@ pub async fn unseal(passphrase: &str, sealed: &Sealed) -> Result<String, ImportE
     .map_err(wrong)?;
     String::from_utf8(Uint8Array::new(&plain).to_vec())
         .map_err(|_| ImportError::Damaged("its decrypted text is not text".into()))
+}
+
+/// Encrypts `data` under `key` with this IV.
+pub async fn encrypt(key: &CryptoKey, iv: &[u8], data: &[u8]) -> Result<Vec<u8>, JsValue> {
+    let subtle = crypto().map_err(|e| JsValue::from_str(&e))?.subtle();
+    let aes = object(&[
+        ("name", "AES-GCM".into()),
+        ("iv", Uint8Array::from(iv).into()),
+    ]);
+    let out = JsFuture::from(subtle.encrypt_with_object_and_buffer_source(
+        &aes,
+        key,
+        &Uint8Array::from(data),
+    )?)
+    .await?;
+    Ok(Uint8Array::new(&out).to_vec())
+}
+
+/// Decrypts `data` under `key` with this IV (fails when the key is not the one it was sealed with).
+pub async fn decrypt(key: &CryptoKey, iv: &[u8], data: &[u8]) -> Result<Vec<u8>, JsValue> {
+    let subtle = crypto().map_err(|e| JsValue::from_str(&e))?.subtle();
+    let aes = object(&[
+        ("name", "AES-GCM".into()),
+        ("iv", Uint8Array::from(iv).into()),
+    ]);
+    let out = JsFuture::from(subtle.decrypt_with_object_and_buffer_source(
+        &aes,
+        key,
+        &Uint8Array::from(data),
+    )?)
+    .await?;
+    Ok(Uint8Array::new(&out).to_vec())
 }

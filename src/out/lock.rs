@@ -7,9 +7,12 @@ use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::JsCast;
 
-use super::crypto;
+use wasm_bindgen::JsValue;
+use web_sys::CryptoKey;
+
 use super::dom::{self, document, el};
-use crate::record::backup::{self as rules, ImportError};
+use super::{crypto, seal};
+use crate::record::backup as rules;
 use crate::record::lock::{self, Lock};
 use crate::store::{idb, records::Op};
 
@@ -52,7 +55,7 @@ fn flag(set: bool) {
     let r = root();
     if let Some(s) = storage() {
         let _ = if set {
-            s.set_item(lock::FLAG, "1")
+            s.set_item(lock::FLAG, "sealed")
         } else {
             s.remove_item(lock::FLAG)
         };
@@ -69,13 +72,25 @@ fn flag(set: bool) {
 /// The page started with a lock set: it is locked until the passphrase is typed.
 pub async fn start() -> Result<String, String> {
     match kept().await {
-        None => flag(false),
+        None => {
+            flag(false);
+            resume();
+        }
         Some(_) => {
             watch();
             engage();
         }
     }
     Ok(String::new())
+}
+
+/// Lets a page that started locked read its records (index.html's `myomapUnlocked`).
+fn resume() {
+    if let Ok(go) = js_sys::Reflect::get(&js_sys::global(), &"myomapUnlock".into()) {
+        if let Some(f) = go.dyn_ref::<js_sys::Function>() {
+            let _ = f.call0(&JsValue::NULL);
+        }
+    }
 }
 
 /// "Lock".
@@ -175,16 +190,18 @@ async fn unlock() {
         .and_then(|i| dom::value(&i))
         .unwrap_or_default();
     message("Checking…");
-    let ok = match serde_json::from_str::<rules::Sealed>(&lock.sealed) {
-        Ok(s) => crypto::unseal(&typed, &s).await.ok().as_deref() == Some(lock::VERIFIER),
-        Err(_) => false,
-    };
-    if ok {
+    if let Some(key) = open_lock(&lock, &typed).await {
         if let Some(s) = storage() {
             let _ = s.remove_item(lock::WAIT_KEY);
         }
         message("");
         LAST_TOUCH.set(js_sys::Date::now());
+        // After a reload the records are still sealed and the page waits for them: from now
+        // on they are read and written through the key.
+        if seal::key().is_none() {
+            seal::install(key);
+        }
+        resume();
         let _ = root().remove_attribute("data-locked");
     } else {
         let fails = fails + 1;
@@ -344,33 +361,52 @@ pub async fn settings() -> Result<String, String> {
     Ok(String::new())
 }
 
-async fn seal(passphrase: &str, idle_min: u32) -> Result<Lock, String> {
-    let sealed = crypto::seal(passphrase, lock::VERIFIER).await?;
-    Ok(Lock {
-        sealed: serde_json::to_string(&sealed).unwrap_or_default(),
-        idle_min,
-    })
+/// A new lock for this passphrase, and the key it gives (a fresh salt).
+async fn new_lock(passphrase: &str, idle_min: u32) -> Result<(Lock, CryptoKey), String> {
+    let fail = |_| "The passphrase could not be set.".to_string();
+    let salt = crypto::random(16)?;
+    let iv = crypto::random(12)?;
+    let key = crypto::key(passphrase, &salt, rules::ITERATIONS)
+        .await
+        .map_err(fail)?;
+    let data = crypto::encrypt(&key, &iv, lock::VERIFIER.as_bytes())
+        .await
+        .map_err(fail)?;
+    let sealed = rules::Sealed::new(&salt, &iv, &data);
+    Ok((
+        Lock {
+            sealed: serde_json::to_string(&sealed).unwrap_or_default(),
+            idle_min,
+        },
+        key,
+    ))
 }
 
-async fn proves(lock: &Lock, passphrase: &str) -> bool {
-    match serde_json::from_str::<rules::Sealed>(&lock.sealed) {
-        Ok(s) => crypto::unseal(passphrase, &s).await.ok().as_deref() == Some(lock::VERIFIER),
-        Err(_) => false,
-    }
+/// The key, if the passphrase opens the lock.
+async fn open_lock(lock: &Lock, passphrase: &str) -> Option<CryptoKey> {
+    let sealed: rules::Sealed = serde_json::from_str(&lock.sealed).ok()?;
+    let (salt, iv, data) = sealed.parts().ok()?;
+    let key = crypto::key(passphrase, &salt, sealed.iterations)
+        .await
+        .ok()?;
+    let plain = crypto::decrypt(&key, &iv, &data).await.ok()?;
+    (plain == lock::VERIFIER.as_bytes()).then_some(key)
 }
 
-async fn keep(lock: Option<&Lock>) -> Result<(), String> {
-    let op = match lock {
+fn lock_op(lock: Option<&Lock>) -> Op {
+    match lock {
         Some(l) => Op::Put(
             lock::LOCK_KEY.into(),
             serde_json::to_string(l).unwrap_or_default(),
         ),
         None => Op::Delete(lock::LOCK_KEY.into()),
-    };
-    idb::write(&[op]).await.map_err(|e| idb::explain(&e))?;
-    KEPT.with_borrow_mut(|k| *k = lock.cloned());
-    flag(lock.is_some());
-    Ok(())
+    }
+}
+
+fn kept_now(lock: Option<Lock>) {
+    let set = lock.is_some();
+    KEPT.with_borrow_mut(|k| *k = lock);
+    flag(set);
 }
 
 async fn apply(act: String) {
@@ -396,29 +432,39 @@ async fn apply(act: String) {
         match (act.as_str(), current) {
             ("set", None) => {
                 new_ok()?;
-                dialog_say(&d, false, "Setting the passphrase…");
-                keep(Some(&seal(&new, idle).await?)).await?;
+                dialog_say(&d, false, "Setting the passphrase and sealing the records…");
+                let (l, key) = new_lock(&new, idle).await?;
+                seal::rekey(None, Some(key), vec![lock_op(Some(&l))]).await?;
+                kept_now(Some(l));
                 watch();
-                Ok("Passphrase set. Myomap now locks by “Lock” and when left alone. Make a backup now: a forgotten passphrase cannot be recovered.")
+                Ok("Passphrase set: the records on this tablet are now encrypted, and Myomap locks by “Lock” and when left alone. Make a backup now: a forgotten passphrase cannot be recovered, and without it the records cannot be read.")
             }
             ("idle", Some(l)) => {
-                keep(Some(&Lock { idle_min: idle, ..l })).await?;
+                let l = Lock { idle_min: idle, ..l };
+                idb::write(&[lock_op(Some(&l))])
+                    .await
+                    .map_err(|e| idb::explain(&e))?;
+                kept_now(Some(l));
                 Ok("Lock time saved.")
             }
             ("change", Some(l)) => {
-                if !proves(&l, &old).await {
-                    return Err(ImportError::WrongPassphrase.to_string().replace(" this backup", "").replace(" Nothing on this device was changed.", ""));
-                }
+                let Some(old_key) = open_lock(&l, &old).await else {
+                    return Err("The current passphrase is not right. Check it and try again.".into());
+                };
                 new_ok()?;
-                keep(Some(&seal(&new, l.idle_min).await?)).await?;
-                Ok("Passphrase changed.")
+                dialog_say(&d, false, "Changing the passphrase and sealing the records again…");
+                let (next, key) = new_lock(&new, l.idle_min).await?;
+                seal::rekey(Some(old_key), Some(key), vec![lock_op(Some(&next))]).await?;
+                kept_now(Some(next));
+                Ok("Passphrase changed: the records are sealed with the new one.")
             }
             ("remove", Some(l)) => {
-                if !proves(&l, &old).await {
+                let Some(old_key) = open_lock(&l, &old).await else {
                     return Err("The current passphrase is not right. Check it and try again.".into());
-                }
-                keep(None).await?;
-                Ok("Passphrase removed: Myomap no longer locks.")
+                };
+                seal::rekey(Some(old_key), None, vec![lock_op(None)]).await?;
+                kept_now(None);
+                Ok("Passphrase removed: the records are no longer encrypted and Myomap no longer locks.")
             }
             _ => Err("Close this and open “Screen lock” again.".into()),
         }

@@ -11,6 +11,7 @@ mod backup;
 mod crypto;
 mod dom;
 mod lock;
+mod seal;
 
 use std::cell::RefCell;
 

@@ -16,6 +16,17 @@ pub const FLAG: &str = "myomap.lock";
 pub const WAIT_KEY: &str = "myomap.lock.wait";
 /// What the sealed verifier holds.
 pub const VERIFIER: &str = "myomap screen lock 1";
+/// A sealed record's value starts with this (JSON text never does).
+pub const SEALED_MARK: &str = "\u{1}";
+
+/// Records kept plain while the others are sealed: no patient data in them, and they are read
+/// before the passphrase is typed (which format, the lock itself, the last backup's date).
+pub fn plain_key(key: &str) -> bool {
+    key == crate::store::records::META_KEY
+        || key == LOCK_KEY
+        || key == crate::record::backup::LAST_BACKUP_KEY
+}
+
 /// Idle minutes a therapist can choose, and the default.
 pub const IDLE_CHOICES: [u32; 7] = [1, 2, 5, 10, 15, 30, 60];
 pub const IDLE_DEFAULT: u32 = 5;
@@ -68,6 +79,23 @@ mod tests {
             waits,
             vec![0, 0, 1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000]
         );
+    }
+
+    #[test]
+    fn only_records_without_patient_data_stay_plain() {
+        for key in ["meta", "lock", "backup-at"] {
+            assert!(plain_key(key), "{key}");
+        }
+        for key in [
+            "patients/1",
+            "p/1/pt/0000000001",
+            "p/1/open",
+            "p/1/v/000000000000001",
+            "clinic",
+            "aside/p/1/pain",
+        ] {
+            assert!(!plain_key(key), "{key}");
+        }
     }
 
     #[test]

@@ -90,6 +90,13 @@ pub fn save(ops: &[Op]) -> impl std::future::Future<Output = Result<(), String>>
 
 /// Opens the database and the patient that was open last, carrying format 1 over first.
 pub async fn load(now: Millis) -> Loaded {
+    // Records sealed by a screen lock's passphrase are read once it has been typed
+    // (index.html makes the page wait, src/out/seal.rs unseals).
+    if let Ok(unlocked) = js_sys::Reflect::get(&js_sys::global(), &"myomapUnlocked".into())
+        .and_then(wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>)
+    {
+        let _ = wasm_bindgen_futures::JsFuture::from(unlocked).await;
+    }
     if let Err(e) = idb::open().await {
         let why = match e {
             OpenError::Newer => "Myomap's records on this device were written by a newer version of Myomap. They have been left untouched; update Myomap to open them. Changes made now will not be kept.".to_string(),
@@ -109,6 +116,17 @@ pub async fn load(now: Millis) -> Loaded {
     };
     let mut notices: Vec<String> = Vec::new();
     let current = match meta.as_deref().map(records::read_meta) {
+        // Sealed records and no passphrase typed (the page did not know of the lock: its flag
+        // was lost): nothing is read or written; the next start asks for the passphrase.
+        Some(Ok(meta)) if meta.sealed && !idb::sealing() => {
+            if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+                let _ = s.set_item("myomap.lock", "sealed");
+            }
+            return Loaded::scratch(
+                now,
+                Some("Myomap's records on this device are sealed with a passphrase. Reload to unlock them. Changes made now will not be kept.".into()),
+            );
+        }
         Some(Ok(meta)) => {
             // An older format's records read as they are; the meta record says at once that
             // this format now holds them, so an older Myomap leaves them alone.

@@ -153,11 +153,64 @@ fn store(
     })
 }
 
-/// Writes all `ops` in one transaction. The transaction is created and filled before this
-/// returns, so writes commit in the order they were asked for; the future settles when the
-/// browser reports the transaction complete (kept) or failed (nothing of it kept).
+/// With a screen lock's passphrase set, the records are sealed at rest: the record out holds
+/// the key and reads and writes every record through `window.myomapStore` (src/out/seal.rs),
+/// in the order asked. Without one, this file talks to the database directly.
+fn sealed() -> Option<js_sys::Object> {
+    js_sys::Reflect::get(&js_sys::global(), &"myomapStore".into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// Are the records read and written sealed now?
+pub fn sealing() -> bool {
+    sealed().is_some()
+}
+
+fn through(store: &js_sys::Object, name: &str, arg: &JsValue) -> Result<JsFuture, String> {
+    let f: js_sys::Function = js_sys::Reflect::get(store, &name.into())
+        .and_then(|f| f.dyn_into())
+        .map_err(|e| error_name(&e))?;
+    let p: Promise = f
+        .call1(store, arg)
+        .and_then(|p| p.dyn_into())
+        .map_err(|e| error_name(&e))?;
+    Ok(JsFuture::from(p))
+}
+
+/// Writes all `ops` in one transaction, in the order writes were asked for; the future
+/// settles when the browser reports the transaction complete (kept) or failed (nothing of it
+/// kept). Sealed, the record out seals the values first (see `sealed`).
 pub fn write(ops: &[Op]) -> impl std::future::Future<Output = Result<(), String>> {
-    let started = (|| {
+    let started = match sealed() {
+        Some(store) => {
+            let list = Array::new();
+            for op in ops {
+                let (kind, key, value) = match op {
+                    Op::Put(k, v) => ("put", k, v.as_str()),
+                    Op::Delete(k) => ("delete", k, ""),
+                    Op::DeletePrefix(p) => ("prefix", p, ""),
+                };
+                list.push(&Array::of3(&kind.into(), &key.into(), &value.into()));
+            }
+            through(&store, "write", &list)
+        }
+        None => raw_write(ops),
+    };
+    async move {
+        match started {
+            Ok(fut) => fut.await.map(|_| ()).map_err(|e| error_name(&e)),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// Starts the transaction that writes `ops` as they are (the record out seals values itself).
+/// The transaction is created and filled before this returns, so writes commit in the order
+/// they were asked for.
+pub fn raw_write(ops: &[Op]) -> Result<JsFuture, String> {
+    (|| {
         let (tx, store) = store(IdbTransactionMode::Readwrite)?;
         for op in ops {
             let r = match op {
@@ -197,13 +250,7 @@ pub fn write(ops: &[Op]) -> impl std::future::Future<Output = Result<(), String>
             tx.set_onabort(Some(fail.unchecked_ref()));
         });
         Ok(JsFuture::from(done))
-    })();
-    async move {
-        match started {
-            Ok(fut) => fut.await.map(|_| ()).map_err(|e| error_name(&e)),
-            Err(e) => Err(e),
-        }
-    }
+    })()
 }
 
 fn prefix_range(prefix: &str) -> Result<IdbKeyRange, String> {
@@ -215,8 +262,29 @@ fn prefix_range(prefix: &str) -> Result<IdbKeyRange, String> {
     .map_err(|e| error_name(&e))
 }
 
-/// Every record whose key starts with `prefix`, in key order.
+/// Every record whose key starts with `prefix`, in key order (unsealed, see `sealed`).
 pub async fn read_prefix(prefix: &str) -> Result<Vec<(String, String)>, String> {
+    let Some(sealer) = sealed() else {
+        return raw_read_prefix(prefix).await;
+    };
+    let list: Array = through(&sealer, "read", &prefix.into())?
+        .await
+        .map_err(|e| error_name(&e))?
+        .unchecked_into();
+    Ok(list
+        .iter()
+        .map(|pair| {
+            let pair: Array = pair.unchecked_into();
+            (
+                pair.get(0).as_string().unwrap_or_default(),
+                pair.get(1).as_string().unwrap_or_default(),
+            )
+        })
+        .collect())
+}
+
+/// Every record under `prefix` as the database holds it.
+pub async fn raw_read_prefix(prefix: &str) -> Result<Vec<(String, String)>, String> {
     let (_tx, store) = store(IdbTransactionMode::Readonly)?;
     let range = prefix_range(prefix)?;
     let keys = store
@@ -244,8 +312,17 @@ pub async fn read_prefix(prefix: &str) -> Result<Vec<(String, String)>, String> 
         .collect())
 }
 
-/// One record, if present.
+/// One record, if present (unsealed, see `sealed`).
 pub async fn get(key: &str) -> Result<Option<String>, String> {
+    Ok(read_prefix(key)
+        .await?
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v))
+}
+
+/// One record as the database holds it.
+pub async fn raw_get(key: &str) -> Result<Option<String>, String> {
     let (_tx, store) = store(IdbTransactionMode::Readonly)?;
     let req = store
         .get(&JsValue::from_str(key))

@@ -24,6 +24,9 @@ pub use super::schema::APP;
 /// format-2 Myomap no longer opens (and could not silently drop) what format 3 wrote.
 pub const FORMAT: u32 = 3;
 pub const META_KEY: &str = "meta";
+/// The format of records sealed with a screen lock's passphrase: format 3's records, each
+/// value encrypted (src/out/seal.rs). A Myomap that reads only format 3 leaves them alone.
+pub const SEALED_FORMAT: u32 = 4;
 pub const PATIENTS_PREFIX: &str = "patients/";
 /// Records that could not be read are moved here once, with their key, and not read again.
 pub const ASIDE_PREFIX: &str = "aside/";
@@ -35,6 +38,9 @@ pub struct Meta {
     pub format: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current: Option<PatientId>,
+    /// The records are sealed with a screen lock's passphrase (format `SEALED_FORMAT`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sealed: bool,
 }
 
 impl Meta {
@@ -43,6 +49,7 @@ impl Meta {
             app: APP.into(),
             format: FORMAT,
             current,
+            sealed: false,
         }
     }
 }
@@ -339,7 +346,7 @@ pub fn read_meta(raw: &str) -> Result<Meta, MetaError> {
     if meta.app != APP {
         return Err(MetaError::Damaged);
     }
-    if meta.format > FORMAT {
+    if meta.format > FORMAT && !(meta.sealed && meta.format == SEALED_FORMAT) {
         return Err(MetaError::Newer(meta.format));
     }
     Ok(meta)
@@ -685,6 +692,27 @@ mod tests {
             read_meta(r#"{"app":"other","format":1}"#),
             Err(MetaError::Damaged)
         );
+    }
+
+    #[test]
+    fn sealed_records_are_format_4_which_only_a_sealed_meta_may_claim() {
+        let sealed = read_meta(r#"{"app":"myomap","format":4,"sealed":true,"current":7}"#)
+            .expect("sealed records are this release's");
+        assert!(sealed.sealed);
+        assert_eq!(sealed.current, Some(7));
+        // Format 4 without the seal, or a higher sealed format, is a newer Myomap's.
+        assert_eq!(
+            read_meta(r#"{"app":"myomap","format":4}"#),
+            Err(MetaError::Newer(4))
+        );
+        assert_eq!(
+            read_meta(r#"{"app":"myomap","format":5,"sealed":true}"#),
+            Err(MetaError::Newer(5))
+        );
+        // A plain meta never says "sealed".
+        assert!(!serde_json::to_string(&Meta::new(None))
+            .unwrap()
+            .contains("sealed"));
     }
 
     #[test]

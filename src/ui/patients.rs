@@ -260,6 +260,11 @@ fn PatientList() -> impl IntoView {
                 >
                     <form class="patient-form" novalidate on:submit=create>
                         {patient_fields(form)}
+                        // Offered while no screen lock is set (style/main.css hides it then).
+                        <p class="lock-offer">
+                            "Anyone who picks up this tablet can open its patients' records. "
+                            <button class="btn" type="button" on:click=move |_| super::texts::later(&state, "lock-settings", None, "")>"Protect with a passphrase"</button>
+                        </p>
                         <div class="dialog-actions">
                             <button class="btn" type="button" on:click=move |_| creating.set(false)>"Cancel"</button>
                             <button class="btn btn-primary" type="submit">"Create"</button>

@@ -2,7 +2,8 @@
 // locked, no name or record is on screen but the needle timers and the alarm are, and "Needle
 // out" works; a wrong passphrase waits longer each time; a reload stays locked.
 import { test, expect } from "@playwright/test";
-import { freshStart, startNeedle, startVisit } from "./helpers.js";
+import { readFileSync } from "node:fs";
+import { allSaved, freshStart, readDb, startNeedle, startVisit, tapMuscle } from "./helpers.js";
 
 test.use({ reducedMotion: "reduce" });
 
@@ -64,22 +65,36 @@ test("locked, names are hidden and needles stay in reach; a wrong passphrase wai
   await expect(screen.getByRole("alert")).toContainText(/Try again in \d+ s/);
   await expect(page.locator("html")).toHaveAttribute("data-locked", "");
 
-  // A reload stays locked, and the wait holds.
+  // A reload stays locked, and the wait holds. The records are sealed: the needle still in
+  // comes back with them once the passphrase is typed.
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("data-locked", "");
-  await expect(page.locator("[data-timer]")).toHaveCount(1);
   await expect(page.locator("[data-current-patient]")).toBeHidden();
   await expect(screen).toBeVisible();
   await page.waitForTimeout(1200);
   await unlock(page, PASS);
   await expect(page.locator("html")).not.toHaveAttribute("data-locked", /.*/);
   await expect(page.locator("[data-current-patient]")).toContainText("Maria Lopez");
+  await expect(page.locator("[data-timer]")).toHaveCount(1);
 });
 
-test("the tablet locks itself after the chosen time without a touch", async ({ page }) => {
+test("the passphrase is offered when a patient is created, and the tablet locks itself after the chosen time without a touch", async ({ page }) => {
   await page.clock.install({ time: new Date("2026-03-02T09:00:00Z") });
   await freshStart(page);
+  await page.getByRole("button", { name: "Patients" }).tap();
+  await page.getByRole("button", { name: "New patient" }).tap();
+  await expect(page.getByRole("button", { name: "Protect with a passphrase" })).toBeVisible();
+  await page.getByRole("button", { name: "Cancel" }).tap();
+  await page.getByRole("button", { name: "Close" }).tap();
   await setPassphrase(page, 2);
+  await page.getByRole("button", { name: "Patients" }).tap();
+  await page.getByRole("button", { name: "New patient" }).tap();
+  await expect(page.getByRole("button", { name: "Protect with a passphrase" })).toBeHidden();
+  await page.getByRole("button", { name: "Cancel" }).tap();
+  await page.getByRole("button", { name: "Close" }).tap();
+  // A needle in, due in three minutes.
+  await startVisit(page);
+  await startNeedle(page, "posterior", "upper_trapezius", "right", 5);
   await page.clock.fastForward("01:30");
   await expect(page.locator("html")).not.toHaveAttribute("data-locked", /.*/);
   // A touch starts the count again.
@@ -89,6 +104,13 @@ test("the tablet locks itself after the chosen time without a touch", async ({ p
   await page.clock.fastForward("00:40");
   await expect(page.locator("html")).toHaveAttribute("data-locked", "");
   await expect(page.locator("#lock-screen")).toBeVisible();
+  // The needle comes due while locked: the alarm is on screen, naming muscle and side only.
+  await page.clock.fastForward("02:00");
+  const alarm = page.locator("[data-alarm]");
+  await expect(alarm).toBeVisible();
+  await expect(alarm).toContainText("Upper trapezius · Right");
+  await alarm.getByRole("button", { name: "Needle out" }).first().tap();
+  await expect(page.locator("[data-timer]")).toHaveCount(0);
   await unlock(page, PASS);
   await expect(page.locator("html")).not.toHaveAttribute("data-locked", /.*/);
 });
@@ -108,7 +130,7 @@ test("the passphrase can be changed with the current one, and removed", async ({
   await d.getByLabel("New passphrase (at least 8 characters)").fill("a newer phrase 2");
   await d.getByLabel("New passphrase again").fill("a newer phrase 2");
   await d.getByRole("button", { name: "Change passphrase" }).tap();
-  await expect(d.locator(".lk-done")).toContainText("Passphrase changed.");
+  await expect(d.locator(".lk-done")).toContainText("Passphrase changed");
   await d.getByRole("button", { name: "Lock now" }).tap();
   await unlock(page, PASS);
   await expect(page.locator("#lock-screen").getByRole("alert")).toContainText("not the passphrase");
@@ -125,4 +147,85 @@ test("the passphrase can be changed with the current one, and removed", async ({
   await expect(page.locator("[data-current-patient]")).toBeVisible();
   await expect(page.locator("html")).not.toHaveAttribute("data-locked", /.*/);
   await expect(page.locator("html")).not.toHaveAttribute("data-lock-set", /.*/);
+});
+
+test("with a passphrase nothing readable is at rest; a reload reads the records only once it is typed", async ({ page }) => {
+  await freshStart(page);
+  await page.locator("[data-current-patient]").tap();
+  await page.getByLabel("Name", { exact: true }).fill("Maria Lopez");
+  await page.getByRole("button", { name: "Save details" }).tap();
+  await page.getByRole("button", { name: "Close" }).tap();
+  await tapMuscle(page, "posterior", "upper_trapezius", "right");
+  await page.getByLabel("Note").fill("Reproduces the temple headache");
+  await allSaved(page);
+  const plainText = ["Maria", "Lopez", "upper_trapezius", "temple headache"];
+  const atRest = async () => JSON.stringify(await readDb(page)) + JSON.stringify(await page.evaluate(() => ({ ...localStorage })));
+  for (const s of plainText) expect(await atRest()).toContain(s);
+
+  await setPassphrase(page);
+  const db = await readDb(page);
+  expect(db.meta).toMatchObject({ format: 4, sealed: true });
+  let raw = await atRest();
+  for (const s of plainText) expect(raw, s).not.toContain(s);
+  // A change made while sealed is sealed too.
+  await page.waitForTimeout(400);
+  await tapMuscle(page, "posterior", "infraspinatus", "left");
+  await allSaved(page);
+  raw = await atRest();
+  for (const s of [...plainText, "infraspinatus"]) expect(raw, s).not.toContain(s);
+
+  // A reload: locked, nothing read until the passphrase; then everything is there.
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-locked", "");
+  await expect(page.locator("#lock-screen")).toBeVisible();
+  await unlock(page, PASS);
+  await expect(page.locator("html")).not.toHaveAttribute("data-locked", /.*/);
+  await expect(page.locator("[data-current-patient]")).toContainText("Maria Lopez");
+  await expect(page.locator("[data-trp]")).toHaveCount(2);
+
+  // A backup made while sealed holds the records (read through the key).
+  await page.getByRole("button", { name: "Patients" }).tap();
+  await page.getByRole("button", { name: "Backup and restore" }).tap();
+  const b = page.locator("#backup-dialog");
+  await b.getByRole("button", { name: "Export without a passphrase…" }).tap();
+  const [file] = await Promise.all([page.waitForEvent("download"), b.getByRole("button", { name: "Export unprotected backup" }).tap()]);
+  const backup = JSON.parse(readFileSync(await file.path(), "utf8"));
+  expect(backup.patients[0].patient.name).toBe("Maria Lopez");
+  expect(backup.patients[0].chart.trps).toHaveLength(2);
+  await b.getByRole("button", { name: "Close" }).tap();
+  await page.getByRole("button", { name: "Close" }).tap();
+
+  // Removing the passphrase writes the records plain again.
+  await page.getByRole("button", { name: "Patients" }).tap();
+  await page.getByRole("button", { name: "Screen lock" }).tap();
+  const d = page.locator("#lock-dialog");
+  await d.getByLabel("Current passphrase").fill(PASS);
+  await d.getByRole("button", { name: "Remove passphrase" }).tap();
+  await expect(d.locator(".lk-done")).toContainText("no longer encrypted");
+  expect((await readDb(page)).meta).toMatchObject({ format: 3 });
+  expect((await readDb(page)).meta.sealed).toBeUndefined();
+  raw = await atRest();
+  for (const s of plainText) expect(raw, s).toContain(s);
+  await page.reload();
+  await expect(page.locator("[data-current-patient]")).toContainText("Maria Lopez");
+  await expect(page.locator("[data-trp]")).toHaveCount(2);
+});
+
+test("sealed records on a page that lost the lock's flag are left untouched and the next start asks", async ({ page }) => {
+  await freshStart(page);
+  await page.locator("[data-current-patient]").tap();
+  await page.getByLabel("Name", { exact: true }).fill("Maria Lopez");
+  await page.getByRole("button", { name: "Save details" }).tap();
+  await page.getByRole("button", { name: "Close" }).tap();
+  await setPassphrase(page);
+  const sealed = await readDb(page);
+  // The flag in local storage is gone (cleared, or never reached the disk).
+  await page.evaluate(() => localStorage.removeItem("myomap.lock"));
+  await page.reload();
+  await expect(page.getByRole("alert")).toContainText("sealed with a passphrase");
+  expect(await readDb(page)).toEqual(sealed);
+  await page.reload();
+  await expect(page.locator("#lock-screen")).toBeVisible();
+  await unlock(page, PASS);
+  await expect(page.locator("[data-current-patient]")).toContainText("Maria Lopez");
 });
