@@ -303,6 +303,13 @@ try {
     await page.waitForSelector("#clinic-dialog[open]");
     await page.waitForTimeout(200);
     await page.screenshot({ path: `${out}/${name}-clinic.png` });
+    await page.locator("#clinic-dialog").getByRole("button", { name: "Cancel" }).tap();
+    // The screen lock: its settings, then the locked screen.
+    await page.getByRole("button", { name: "Screen lock" }).tap();
+    const lock = page.locator("#lock-dialog");
+    await lock.getByLabel("New passphrase (at least 8 characters)").fill("quiet harbour 1984");
+    await lock.getByLabel("New passphrase again").fill("quiet harbour 1984");
+    await page.screenshot({ path: `${out}/${name}-lock-settings.png` });
     await ctx.close();
   }
   // Eight needles in: the treatment screen as seen from across the room.
@@ -313,6 +320,17 @@ try {
     if (name === "portrait") await page.getByRole("button", { name: "Back", exact: true }).tap();
     await page.waitForTimeout(400);
     await page.screenshot({ path: `${out}/${name}-needles.png` });
+    // Locked with the needles in: no name, map or record; the timers and "Needle out" stay.
+    await page.getByRole("button", { name: "Patients" }).tap();
+    await page.getByRole("button", { name: "Screen lock" }).tap();
+    const lock = page.locator("#lock-dialog");
+    await lock.getByLabel("New passphrase (at least 8 characters)").fill("quiet harbour 1984");
+    await lock.getByLabel("New passphrase again").fill("quiet harbour 1984");
+    await lock.getByRole("button", { name: "Set passphrase" }).tap();
+    await lock.getByRole("button", { name: "Lock now" }).tap();
+    await page.waitForSelector("#lock-screen");
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/${name}-locked.png` });
     await ctx.close();
   }
 } finally {

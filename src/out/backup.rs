@@ -185,6 +185,7 @@ pub async fn open_dialog() -> Result<String, String> {
             "<p class=\"bk-last\" data-last-backup=\"{}\">{}</p>",
             "<h3 class=\"q-heading\">Export backup</h3>",
             "<p>One file with every patient and visit on this device: keep it safe, or import it on a new tablet.</p>",
+            "<p class=\"bk-lockkey\">With the screen lock set, leave these empty and the backup is sealed with the screen lock's passphrase; or type another one.</p>",
             "<label class=\"field\"><span>Passphrase (at least {} characters)</span><input class=\"text-input\" type=\"password\" name=\"pass\" autocomplete=\"new-password\"></label>",
             "<label class=\"field\"><span>Passphrase again</span><input class=\"text-input\" type=\"password\" name=\"pass2\" autocomplete=\"new-password\"></label>",
             "<p class=\"bk-hint muted\" aria-live=\"polite\"></p>",
@@ -238,7 +239,14 @@ async fn clinic_here() -> Clinic {
 
 async fn export_backup(sealed: bool) {
     let (pass, again) = (field("pass"), field("pass2"));
-    if sealed {
+    // With a screen lock set and no other passphrase typed, the backup is sealed with the
+    // lock's own key (its salt goes in the file: the same passphrase opens it anywhere).
+    let lock_key = if sealed && pass.is_empty() && again.is_empty() {
+        super::lock::key_and_salt().await
+    } else {
+        None
+    };
+    if sealed && lock_key.is_none() {
         if pass.chars().count() < rules::PASSPHRASE_MIN {
             return error(&format!(
                 "The passphrase needs at least {} characters.",
@@ -269,7 +277,11 @@ async fn export_backup(sealed: bool) {
     );
     let text = if sealed {
         done("Encrypting…");
-        match crypto::seal(&pass, &text).await {
+        let made = match lock_key {
+            Some((key, salt)) => crypto::seal_with(&key, &salt, &text).await,
+            None => crypto::seal(&pass, &text).await,
+        };
+        match made {
             Ok(s) => serde_json::to_string(&s).unwrap_or_default(),
             Err(e) => return error(&e),
         }

@@ -87,6 +87,15 @@ pub async fn seal(passphrase: &str, text: &str) -> Result<Sealed, String> {
     Ok(Sealed::new(&salt, &iv, &Uint8Array::new(&sealed).to_vec()))
 }
 
+/// The text sealed with a key already derived (with this salt) from a passphrase.
+pub async fn seal_with(key: &CryptoKey, salt: &[u8], text: &str) -> Result<Sealed, String> {
+    let iv = random(12)?;
+    let data = encrypt(key, &iv, text.as_bytes())
+        .await
+        .map_err(|_| "The backup could not be encrypted.".to_string())?;
+    Ok(Sealed::new(salt, &iv, &data))
+}
+
 /// The backup's text, if the passphrase opens it.
 pub async fn unseal(passphrase: &str, sealed: &Sealed) -> Result<String, ImportError> {
     let (salt, iv, data) = sealed.parts()?;

@@ -84,6 +84,14 @@ pub async fn start() -> Result<String, String> {
     Ok(String::new())
 }
 
+/// The key in use and its salt, when a screen lock is set and was opened in this page.
+pub async fn key_and_salt() -> Option<(CryptoKey, Vec<u8>)> {
+    let key = seal::key()?;
+    let lock = kept().await?;
+    let sealed: rules::Sealed = serde_json::from_str(&lock.sealed).ok()?;
+    Some((key, sealed.parts().ok()?.0))
+}
+
 /// Lets a page that started locked read its records (index.html's `myomapUnlocked`).
 fn resume() {
     if let Ok(go) = js_sys::Reflect::get(&js_sys::global(), &"myomapUnlock".into()) {
@@ -134,7 +142,15 @@ fn engage() {
                 ev.prevent_default();
                 wasm_bindgen_futures::spawn_local(unlock());
             });
-            let _ = dom::body().append_child(&s);
+            // Over the hidden map, below any alarm: in the workspace when there is one.
+            match document().query_selector(".workspace").ok().flatten() {
+                Some(w) => {
+                    let _ = w.append_child(&s);
+                }
+                None => {
+                    let _ = dom::body().append_child(&s);
+                }
+            }
             s
         }
     };

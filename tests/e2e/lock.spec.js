@@ -192,6 +192,16 @@ test("with a passphrase nothing readable is at rest; a reload reads the records 
   const backup = JSON.parse(readFileSync(await file.path(), "utf8"));
   expect(backup.patients[0].patient.name).toBe("Maria Lopez");
   expect(backup.patients[0].chart.trps).toHaveLength(2);
+  // Sealed with the screen lock's own passphrase when no other is typed: it opens with it.
+  const [sealedFile] = await Promise.all([page.waitForEvent("download"), b.getByRole("button", { name: "Export backup" }).tap()]);
+  const sealedText = readFileSync(await sealedFile.path(), "utf8");
+  expect(JSON.parse(sealedText).kind).toBe("sealed-backup");
+  expect(sealedText).not.toContain("Maria");
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), b.getByRole("button", { name: "Import backup" }).tap()]);
+  await chooser.setFiles(await sealedFile.path());
+  await b.getByLabel("This backup's passphrase").fill(PASS);
+  await b.getByRole("button", { name: "Open backup" }).tap();
+  await expect(b.locator(".bk-done")).toContainText("already on this device");
   await b.getByRole("button", { name: "Close" }).tap();
   await page.getByRole("button", { name: "Close" }).tap();
 
