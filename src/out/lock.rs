@@ -143,7 +143,17 @@ fn engage() {
                 wasm_bindgen_futures::spawn_local(unlock());
             });
             // Over the hidden map, below any alarm: in the workspace when there is one.
-            match document().query_selector(".workspace").ok().flatten() {
+            // (Not the start-up screen's copy of it, which goes once the app has started.)
+            let workspace = document()
+                .query_selector_all(".workspace")
+                .ok()
+                .and_then(|all| {
+                    (0..all.length())
+                        .filter_map(|i| all.get(i))
+                        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+                        .find(|e| e.closest("#boot").ok().flatten().is_none())
+                });
+            match workspace {
                 Some(w) => {
                     let _ = w.append_child(&s);
                 }
