@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::crypto;
 use super::dom::{self, document, el};
+use super::ready;
 use crate::clinic::chart::Chart;
 use crate::clinic::patient::Patient;
 use crate::record::backup::{self as rules, Entry, ImportError, Opened, Sealed};
@@ -70,15 +71,6 @@ fn error(text: &str) {
 fn done(text: &str) {
     error("");
     set_text(".bk-done", text);
-}
-
-async fn ready() -> Result<(), String> {
-    if idb::is_open() {
-        return Ok(());
-    }
-    idb::open()
-        .await
-        .map_err(|_| "Myomap's records on this device cannot be opened.".to_string())
 }
 
 /// The last backup, said plainly, with a reminder once a week has gone by.

@@ -119,34 +119,29 @@ pub async fn unseal(passphrase: &str, sealed: &Sealed) -> Result<String, ImportE
         .map_err(|_| ImportError::Damaged("its decrypted text is not text".into()))
 }
 
-/// Encrypts `data` under `key` with this IV.
-pub async fn encrypt(key: &CryptoKey, iv: &[u8], data: &[u8]) -> Result<Vec<u8>, JsValue> {
+/// AES-GCM under `key` with this IV: encrypts, or decrypts (which fails when the key is not
+/// the one the data was sealed with).
+async fn aes(key: &CryptoKey, iv: &[u8], data: &[u8], seal: bool) -> Result<Vec<u8>, JsValue> {
     let subtle = crypto().map_err(|e| JsValue::from_str(&e))?.subtle();
-    let aes = object(&[
+    let params = object(&[
         ("name", "AES-GCM".into()),
         ("iv", Uint8Array::from(iv).into()),
     ]);
-    let out = JsFuture::from(subtle.encrypt_with_object_and_buffer_source(
-        &aes,
-        key,
-        &Uint8Array::from(data),
-    )?)
-    .await?;
-    Ok(Uint8Array::new(&out).to_vec())
+    let data = Uint8Array::from(data);
+    let p = if seal {
+        subtle.encrypt_with_object_and_buffer_source(&params, key, &data)?
+    } else {
+        subtle.decrypt_with_object_and_buffer_source(&params, key, &data)?
+    };
+    Ok(Uint8Array::new(&JsFuture::from(p).await?).to_vec())
 }
 
-/// Decrypts `data` under `key` with this IV (fails when the key is not the one it was sealed with).
+/// Encrypts `data` under `key` with this IV.
+pub async fn encrypt(key: &CryptoKey, iv: &[u8], data: &[u8]) -> Result<Vec<u8>, JsValue> {
+    aes(key, iv, data, true).await
+}
+
+/// Decrypts `data` under `key` with this IV.
 pub async fn decrypt(key: &CryptoKey, iv: &[u8], data: &[u8]) -> Result<Vec<u8>, JsValue> {
-    let subtle = crypto().map_err(|e| JsValue::from_str(&e))?.subtle();
-    let aes = object(&[
-        ("name", "AES-GCM".into()),
-        ("iv", Uint8Array::from(iv).into()),
-    ]);
-    let out = JsFuture::from(subtle.decrypt_with_object_and_buffer_source(
-        &aes,
-        key,
-        &Uint8Array::from(data),
-    )?)
-    .await?;
-    Ok(Uint8Array::new(&out).to_vec())
+    aes(key, iv, data, false).await
 }

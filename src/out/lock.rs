@@ -11,6 +11,7 @@ use wasm_bindgen::JsValue;
 use web_sys::CryptoKey;
 
 use super::dom::{self, document, el};
+use super::ready;
 use super::{crypto, seal};
 use crate::record::backup as rules;
 use crate::record::lock::{self, Lock};
@@ -32,15 +33,6 @@ fn storage() -> Option<web_sys::Storage> {
 
 fn locked() -> bool {
     root().has_attribute("data-locked")
-}
-
-async fn ready() -> Result<(), String> {
-    if idb::is_open() {
-        return Ok(());
-    }
-    idb::open()
-        .await
-        .map_err(|_| "Myomap's records on this device cannot be opened.".to_string())
 }
 
 async fn kept() -> Option<Lock> {

@@ -50,6 +50,16 @@ pub async fn run(action: &str, input: &str) -> Result<String, String> {
     }
 }
 
+/// The browser database, opened once for this module.
+async fn ready() -> Result<(), String> {
+    if idb::is_open() {
+        return Ok(());
+    }
+    idb::open()
+        .await
+        .map_err(|_| "Myomap's records on this device cannot be opened.".to_string())
+}
+
 fn parse(input: &str) -> Result<Input, String> {
     serde_json::from_str(input)
         .map_err(|e| format!("This patient's record could not be read for printing ({e})."))
