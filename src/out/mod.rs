@@ -207,6 +207,11 @@ async fn open_report(input: Input, progress: bool) -> Result<String, String> {
     let s = screen();
     let _ = s.set_attribute("data-open", "");
     printing(Some("report"));
+    SHOWN.with_borrow(|sh| {
+        if let Some(sh) = sh {
+            dom::page_header(Some(&sh.input.patient.name));
+        }
+    });
     render(progress);
     dom::focus(&s, "[data-act=\"print\"]");
     Ok(String::new())
@@ -218,8 +223,6 @@ fn render(progress: bool) {
     say("");
     let html = SHOWN.with_borrow(|shown| {
         let sh = shown.as_ref()?;
-        let name = &sh.input.patient.name;
-        dom::page_header(Some(name));
         Some(if progress {
             progress_html(sh)
         } else {

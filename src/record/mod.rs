@@ -68,33 +68,30 @@ pub struct Input {
 }
 
 impl Input {
-    /// The visit a document is about: a past one by its start; else the visit under way, with
-    /// the chart's points, needles and drawing as they are now; else the latest ended one.
+    /// The visit a document is about: a past one by its start; else the visit under way;
+    /// else the latest ended one.
     pub fn chosen(&self) -> Option<Visit> {
-        if let Some(id) = self.visit {
-            return self.chart.past_visit(id).cloned();
+        match self.visit {
+            Some(id) => self.chart.past_visit(id).cloned(),
+            None => self.today().or_else(|| self.chart.visits.last().cloned()),
         }
-        match &self.chart.visit {
-            Some(v) => Some(Visit {
-                points: self.chart.trps.clone(),
-                timers: self.chart.timers.clone(),
-                pain: self.chart.pain.clone(),
-                ..v.clone()
-            }),
-            None => self.chart.visits.last().cloned(),
-        }
+    }
+
+    /// The visit under way, with the chart's points, needles and drawing as they are now.
+    fn today(&self) -> Option<Visit> {
+        let v = self.chart.visit.as_ref()?;
+        Some(Visit {
+            points: self.chart.trps.clone(),
+            timers: self.chart.timers.clone(),
+            pain: self.chart.pain.clone(),
+            ..v.clone()
+        })
     }
 
     /// Ended visits and the one under way (as `chosen` gives it), oldest first.
     pub fn all_visits(&self) -> Vec<Visit> {
         let mut all = self.chart.visits.clone();
-        if self.chart.visit.is_some() {
-            let today = Input {
-                visit: None,
-                ..self.clone()
-            };
-            all.extend(today.chosen());
-        }
+        all.extend(self.today());
         all
     }
 }

@@ -70,7 +70,8 @@ pub const PNG_SIZE: (u32, u32) = (1600, 1200);
 
 const PNG_STYLE: &str = ".rp-body *{fill:#fff;stroke:#8c8c8c;stroke-width:1px;vector-effect:non-scaling-stroke}.rp-body text,.rp-body .landmark{display:none}.rp-marks circle{fill:#000;stroke:#fff;stroke-width:2px}.rp-marks .hollow circle{fill:#fff;stroke:#000;stroke-width:3px}.rp-marks text{fill:#fff;font:700 18px sans-serif;text-anchor:middle}.rp-marks .hollow text{fill:#000}.label{font:700 30px sans-serif;text-anchor:middle;fill:#000}";
 
-fn marks_of(v: &Visit, view: View) -> Vec<(usize, f32, f32, bool)> {
+/// The marks of a visit's points on one figure, numbered in the visit's order.
+pub fn visit_marks(v: &Visit, view: View) -> Vec<(usize, f32, f32, bool)> {
     v.points
         .iter()
         .enumerate()
@@ -84,11 +85,6 @@ fn marks_of(v: &Visit, view: View) -> Vec<(usize, f32, f32, bool)> {
             )
         })
         .collect()
-}
-
-/// The marks of a visit's points on one figure, numbered in the visit's order.
-pub fn visit_marks(v: &Visit, view: View) -> Vec<(usize, f32, f32, bool)> {
-    marks_of(v, view)
 }
 
 /// A standalone SVG document of both figures with a visit's points and drawings, styles
@@ -110,7 +106,7 @@ pub fn figures_png_svg(figures: &[Figure], v: &Visit) -> String {
             figure_inner(
                 f,
                 &[Layer::Hatched(&v.pain), Layer::Dotted(&v.patient_pain)],
-                &marks_of(v, f.view)
+                &visit_marks(v, f.view)
             )
         ));
     }
