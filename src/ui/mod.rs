@@ -52,7 +52,6 @@ pub fn App(
     declutter::watch(state);
     let texts = patient_view::Texts::new(state.patient_view);
     texts::load_clinic(state.texts_rev);
-    texts::add_stylesheet("later.css");
     let patient_view = state.patient_view;
 
     // One tick loop drives every timer display; it stops when the app goes (the interval is

@@ -51,7 +51,7 @@ thread_local! {
 
 /// Adds a stylesheet of this site to the page (after start-up: not part of the first load).
 /// Once it has loaded, the page says so: `<html data-styles="all">`.
-pub fn add_stylesheet(href: &str) {
+fn add_stylesheet(href: &str) {
     let doc = document();
     if let (Ok(link), Ok(Some(head))) = (doc.create_element("link"), doc.query_selector("head")) {
         let _ = link.set_attribute("rel", "stylesheet");
@@ -66,13 +66,16 @@ pub fn add_stylesheet(href: &str) {
     }
 }
 
-/// Loads the clinical texts once; `rev` is bumped when they arrive.
+/// Loads the clinical texts once (`rev` is bumped when they arrive), then the styles no first
+/// screen needs (`later.css`). In that order, `<html data-styles="all">` says that both are
+/// in: the texts lengthen the record panel, so nothing moves under a finger after that.
 pub fn load_clinic(rev: RwSignal<u32>) {
     leptos::task::spawn_local(async move {
         if let Ok(v) = fetch_json("clinic-en.json").await {
             CLINIC.with_borrow_mut(|c| *c = Some(v));
             rev.update(|n| *n += 1);
         }
+        add_stylesheet("later.css");
     });
 }
 

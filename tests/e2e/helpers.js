@@ -72,7 +72,8 @@ export async function markerCentre(page, id) {
  * another tab leads), so that nothing it does at start-up races what a test does next. */
 export async function appShown(page) {
   await expect(page.locator("[data-muscle], [data-elsewhere]").first()).toBeAttached();
-  // The styles that no first screen needs follow right after start-up (later.css).
+  // The clinical texts and then the styles that no first screen needs follow right after
+  // start-up (clinic-en.json, later.css); once both are in, nothing on screen moves by itself.
   if (await page.locator("[data-muscle]").count()) {
     await expect(page.locator('html[data-styles="all"]')).toBeAttached();
   }
