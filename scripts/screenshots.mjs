@@ -331,6 +331,11 @@ try {
     await page.waitForSelector("#lock-screen");
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${out}/${name}-locked.png` });
+    // After a reload the records stay sealed until the passphrase: the needles by number.
+    await page.reload();
+    await page.waitForSelector("#lock-screen [data-timer]");
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/${name}-locked-reloaded.png` });
     await ctx.close();
   }
 } finally {

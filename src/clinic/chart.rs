@@ -524,13 +524,11 @@ impl Chart {
 
     /// Ends a timer: the needle comes out (its pair, if any, stops with it), or a pair stops.
     pub fn stop(&mut self, timer: u32, clock: &impl Clock) -> Result<(), ChartError> {
-        self.timer_mut(timer)?.stop(clock);
-        for t in self.timers.iter_mut() {
-            if t.estim.is_some_and(|e| e.needles.contains(&timer)) {
-                t.stop(clock);
-            }
+        if super::timer::stop_in(&mut self.timers, timer, clock) {
+            Ok(())
+        } else {
+            Err(ChartError::UnknownTimer(timer))
         }
-        Ok(())
     }
 
     pub fn extend(&mut self, timer: u32, by: Millis, clock: &impl Clock) -> Result<(), ChartError> {

@@ -160,6 +160,19 @@ impl Timer {
     }
 }
 
+/// Ends timer `id`: a needle comes out (an e-stim pair through it stops with it), or a pair
+/// stops. `false` when there is no such timer.
+pub fn stop_in(timers: &mut [Timer], id: u32, clock: &impl Clock) -> bool {
+    let mut found = false;
+    for t in timers.iter_mut() {
+        if t.id == id || t.estim.is_some_and(|e| e.needles.contains(&id)) {
+            found |= t.id == id;
+            t.stop(clock);
+        }
+    }
+    found
+}
+
 /// `mm:ss`, with a leading minus once past due ("-02:15"); seconds round towards the display
 /// the therapist expects (a fresh 15-minute timer shows 15:00, not 14:59).
 pub fn format_remaining(ms: Millis) -> String {

@@ -12,7 +12,7 @@ use web_sys::CryptoKey;
 
 use super::dom::{self, document, el};
 use super::ready;
-use super::{crypto, seal};
+use super::{board, crypto, seal};
 use crate::record::backup as rules;
 use crate::record::lock::{self, Lock};
 use crate::store::{idb, records::Op};
@@ -117,6 +117,16 @@ fn engage() {
             let _ = h.blur();
         }
     }
+    // After a reload the app has not added its later styles yet: the lock screen's are there.
+    if let (Ok(None), Ok(Some(head))) = (
+        document().query_selector("link[href=\"later.css\"]"),
+        document().query_selector("head"),
+    ) {
+        let link = el("link");
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", "later.css");
+        let _ = head.append_child(&link);
+    }
     let screen = match document().get_element_by_id("lock-screen") {
         Some(s) => s,
         None => {
@@ -156,6 +166,11 @@ fn engage() {
             s
         }
     };
+    // After a reload the records are sealed until the passphrase is typed and the app has no
+    // timers to show: the needle board shows them.
+    if seal::key().is_none() && screen.query_selector(".lk-board").ok().flatten().is_none() {
+        wasm_bindgen_futures::spawn_local(board::show(screen.clone()));
+    }
     if let Ok(Some(i)) = screen.query_selector("input") {
         if let Some(i) = i.dyn_ref::<web_sys::HtmlInputElement>() {
             i.set_value("");
@@ -164,7 +179,7 @@ fn engage() {
     say_wait();
 }
 
-fn message(text: &str) {
+pub(super) fn message(text: &str) {
     if let Some(Ok(Some(m))) = document()
         .get_element_by_id("lock-screen")
         .map(|s| s.query_selector(".lk-msg"))
@@ -218,6 +233,11 @@ async fn unlock() {
         // on they are read and written through the key.
         if seal::key().is_none() {
             seal::install(key);
+        }
+        // Needles taken out on the board go into their visits before the app reads them.
+        if let Err(why) = board::finish().await {
+            message(&format!("The needles taken out while locked could not be written ({why}). Tap Unlock to try again."));
+            return;
         }
         resume();
         let _ = root().remove_attribute("data-locked");

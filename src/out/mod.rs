@@ -8,6 +8,7 @@
 //! delegated click handler; its buttons carry `data-act`.
 
 mod backup;
+mod board;
 mod crypto;
 mod dom;
 mod lock;

@@ -116,7 +116,10 @@ async fn write(list: JsValue) -> Result<JsValue, JsValue> {
             "delete" => Op::Delete(k),
             _ => Op::DeletePrefix(k),
         };
+        // The needle board goes with the visit it mirrors, in the same transaction.
+        let board = key.as_ref().and_then(|_| lock::board_op(&op));
         ops.push(sealed_op(key.as_ref(), op).await?);
+        ops.extend(board);
     }
     idb::raw_write(&ops).map_err(err)?.await
 }
@@ -166,7 +169,15 @@ pub async fn rekey(
                 continue;
             }
             let v = open(from.as_ref(), v).await?;
-            ops.push(sealed_op(to.as_ref(), Op::Put(k, v)).await?);
+            let put = Op::Put(k, v);
+            if to.is_some() {
+                ops.extend(lock::board_op(&put));
+            }
+            ops.push(sealed_op(to.as_ref(), put).await?);
+        }
+        if to.is_none() {
+            // Plain records need no board: the app reads them at once after a reload.
+            ops.push(Op::DeletePrefix(lock::BOARD_PREFIX.into()));
         }
         for op in extra {
             ops.push(sealed_op(to.as_ref(), op).await?);

@@ -30,7 +30,7 @@ pub fn unlock_audio() {
 }
 
 /// Two short tones; silent when the browser refuses audio.
-fn beep(volume: f32) {
+pub fn beep(volume: f32) {
     AUDIO.with(|a| {
         let Some(ctx) = a.borrow().as_ref().cloned() else {
             return;

@@ -66,16 +66,71 @@ test("locked, names are hidden and needles stay in reach; a wrong passphrase wai
   await expect(page.locator("html")).toHaveAttribute("data-locked", "");
 
   // A reload stays locked, and the wait holds. The records are sealed: the needle still in
-  // comes back with them once the passphrase is typed.
+  // shows by number on the lock screen, and by muscle once the passphrase is typed.
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("data-locked", "");
   await expect(page.locator("[data-current-patient]")).toBeHidden();
   await expect(screen).toBeVisible();
+  await expect(page.locator("[data-timer]")).toHaveCount(1);
+  await expect(page.locator("[data-timer] .timer-label")).toHaveText("Needle 1");
   await page.waitForTimeout(1200);
   await unlock(page, PASS);
   await expect(page.locator("html")).not.toHaveAttribute("data-locked", /.*/);
   await expect(page.locator("[data-current-patient]")).toContainText("Maria Lopez");
   await expect(page.locator("[data-timer]")).toHaveCount(1);
+});
+
+test("after a reload, locked: the needles in count down by number, the alarm shows, and Needle out is kept for the visit", async ({ page }) => {
+  await page.clock.install({ time: new Date("2026-03-02T09:00:00Z") });
+  await freshStart(page);
+  await page.locator("[data-current-patient]").tap();
+  await page.getByLabel("Name", { exact: true }).fill("Maria Lopez");
+  await page.getByRole("button", { name: "Save details" }).tap();
+  await page.getByRole("button", { name: "Close" }).tap();
+  await startVisit(page);
+  await startNeedle(page, "posterior", "upper_trapezius", "right", 5);
+  await startNeedle(page, "posterior", "infraspinatus", "left", 20);
+  await setPassphrase(page);
+  await allSaved(page);
+
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-locked", "");
+  const timers = page.locator("#lock-screen [data-timer]");
+  await expect(timers).toHaveCount(2);
+  await expect(timers.nth(0).locator(".timer-label")).toHaveText("Needle 1");
+  await expect(timers.nth(0)).toHaveAttribute("data-state", "running");
+  await expect(timers.nth(1).locator(".timer-label")).toHaveText("Needle 2");
+  // Neither the screen nor the database says whose needles or where.
+  const shown = await page.evaluate(() => document.body.innerText);
+  for (const s of ["Maria", "trapezius", "Infraspinatus"]) expect(shown, s).not.toContain(s);
+  const raw = JSON.stringify(await readDb(page));
+  expect(raw).toContain("board/");
+  for (const s of ["Maria", "trapezius", "infraspinatus"]) expect(raw, s).not.toContain(s);
+
+  // Due while locked: overdue in words and colour, and in the page's title.
+  await page.clock.fastForward("06:00");
+  await expect(timers.nth(0)).toHaveAttribute("data-state", "overdue");
+  await expect(timers.nth(0)).toContainText("Overdue");
+  await expect(page).toHaveTitle("Needle due · Myomap");
+  const outAt = await page.evaluate(() => {
+    const d = new Date();
+    return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+  });
+  await timers.nth(0).getByRole("button", { name: "Needle out" }).tap();
+  await expect(timers).toHaveCount(1);
+  await expect(timers.first().locator(".timer-label")).toHaveText("Needle 2");
+  await expect(page).toHaveTitle("Myomap");
+  // Kept through another reload; written into the visit with the passphrase, at its time.
+  await page.reload();
+  await expect(timers).toHaveCount(1);
+  await page.clock.fastForward("02:00");
+  await unlock(page, PASS);
+  await expect(page.locator("html")).not.toHaveAttribute("data-locked", /.*/);
+  await expect(page.locator("[data-timer]")).toHaveCount(1);
+  await expect(page.locator("[data-timer] .timer-label")).toHaveText("Infraspinatus · Left");
+  await page.getByRole("button", { name: "Report" }).tap();
+  await expect(page.locator("#record-out")).toContainText(`09:00–${outAt}`);
+  expect(outAt).not.toBe("09:08");
 });
 
 test("the passphrase is offered when a patient is created, and the tablet locks itself after the chosen time without a touch", async ({ page }) => {
