@@ -117,10 +117,16 @@ pub async fn load(now: Millis) -> Loaded {
     let mut notices: Vec<String> = Vec::new();
     let current = match meta.as_deref().map(records::read_meta) {
         // Sealed records and no passphrase typed (the page did not know of the lock: its flag
-        // was lost): nothing is read or written; the next start asks for the passphrase.
+        // was lost, e.g. by a crash before it reached the disk): nothing is read or written;
+        // with the flag set again, the page starts over and asks for the passphrase.
         Some(Ok(meta)) if meta.sealed && !idb::sealing() => {
-            if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-                let _ = s.set_item("myomap.lock", "sealed");
+            if let Some(w) = web_sys::window() {
+                if let Some(s) = w.local_storage().ok().flatten() {
+                    let _ = s.set_item("myomap.lock", "sealed");
+                    if s.get_item("myomap.lock").ok().flatten().is_some() {
+                        let _ = w.location().reload();
+                    }
+                }
             }
             return Loaded::scratch(
                 now,
