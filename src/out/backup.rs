@@ -99,6 +99,18 @@ fn last_line(at: Option<i64>) -> String {
     }
 }
 
+/// Mirrors the last backup's date where the page reads it at start-up, and says at once
+/// whether one is due (a week without).
+fn mirror(last: Option<i64>) {
+    if let (Some(at), Ok(Some(s))) = (last, dom::window().local_storage()) {
+        let _ = s.set_item(rules::LAST_BACKUP_FLAG, &at.to_string());
+    }
+    if let Some(root) = document().document_element() {
+        let due = last.is_none_or(|t| now() - t >= 7 * DAY);
+        let _ = root.toggle_attribute_with_force("data-backup-due", due);
+    }
+}
+
 pub async fn open_dialog() -> Result<String, String> {
     ready().await?;
     let last = idb::get(rules::LAST_BACKUP_KEY)
@@ -106,6 +118,7 @@ pub async fn open_dialog() -> Result<String, String> {
         .ok()
         .flatten()
         .and_then(|t| t.parse::<i64>().ok());
+    mirror(last);
     let d = match document().get_element_by_id(ID) {
         Some(d) => d,
         None => {
@@ -293,6 +306,7 @@ async fn export_backup(sealed: bool) {
         at.to_string(),
     )])
     .await;
+    mirror(Some(at));
     if let Some(p) = find(".bk-last") {
         let _ = p.set_attribute("data-last-backup", &at.to_string());
         p.set_text_content(Some(&last_line(Some(at))));

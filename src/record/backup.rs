@@ -30,6 +30,9 @@ pub const ITERATIONS: u32 = 600_000;
 pub const PASSPHRASE_MIN: usize = 8;
 /// Where the moment of the last backup is kept.
 pub const LAST_BACKUP_KEY: &str = "backup-at";
+/// The same date mirrored in local storage, which the page reads before anything is drawn: a
+/// week without a backup marks `<html data-backup-due>` and the Patients dialog says so.
+pub const LAST_BACKUP_FLAG: &str = "myomap.backup-at";
 
 /// One patient and their whole chart (points, drawing, the visit under way, every ended visit).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -155,3 +155,27 @@ test("every bad backup file is refused with its reason and changes nothing", asy
   // The visit stays as it was on this device.
   expect((await readDb(page))[`p/${PID}/v/${String(visits[0].started_at).padStart(15, "0")}`].notes).toBe(visits[0].notes);
 });
+
+test("a week without a backup is said in the Patients dialog, and a backup clears it", async ({ page }) => {
+  const { records } = history();
+  await startWithRecords(page, records);
+  const reminder = () => page.locator(".storage-panel").evaluate((e) => getComputedStyle(e, "::after").content);
+  await page.getByRole("button", { name: "Patients" }).tap();
+  await expect.poll(reminder).toContain("No backup in the last 7 days");
+  await page.getByRole("button", { name: "Backup and restore" }).tap();
+  const dialog = page.locator("#backup-dialog");
+  await dialog.getByRole("button", { name: "Export without a passphrase…" }).tap();
+  await exportBackup(page, dialog);
+  await dialog.getByRole("button", { name: "Close" }).tap();
+  await expect.poll(reminder).toBe("none");
+  // Kept through a reload; said again once the last backup is over a week old.
+  await page.reload();
+  await appShown(page);
+  await page.getByRole("button", { name: "Patients" }).tap();
+  await expect.poll(reminder).toBe("none");
+  await page.evaluate(() => localStorage.setItem("myomap.backup-at", String(Date.now() - 8 * 86400000)));
+  await page.reload();
+  await appShown(page);
+  await page.getByRole("button", { name: "Patients" }).tap();
+  await expect.poll(reminder).toContain("No backup in the last 7 days");
+});
