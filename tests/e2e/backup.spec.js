@@ -159,7 +159,7 @@ test("every bad backup file is refused with its reason and changes nothing", asy
 test("a week without a backup is said in the Patients dialog, and a backup clears it", async ({ page }) => {
   const { records } = history();
   await startWithRecords(page, records);
-  const reminder = () => page.locator(".storage-panel").evaluate((e) => getComputedStyle(e, "::after").content);
+  const reminder = () => page.locator('[data-dialog="patients"] .dialog-actions').evaluate((e) => getComputedStyle(e, "::before").content);
   await page.getByRole("button", { name: "Patients" }).tap();
   await expect.poll(reminder).toContain("No backup in the last 7 days");
   await page.getByRole("button", { name: "Backup and restore" }).tap();
