@@ -61,6 +61,15 @@ pub async fn show(screen: web_sys::Element) {
     }
 }
 
+/// The board on the lock screen, when it is there.
+fn board_element() -> Option<web_sys::Element> {
+    document()
+        .get_element_by_id("lock-screen")?
+        .query_selector(".lk-board")
+        .ok()
+        .flatten()
+}
+
 /// What a live timer is called without its muscle: needles numbered in the order they went in.
 fn label(board: &[Timer], t: &Timer) -> String {
     let number = |id: u32| {
@@ -104,10 +113,7 @@ fn live() -> Vec<(String, Timer)> {
 }
 
 fn render() {
-    let Some(Ok(Some(list))) = document()
-        .get_element_by_id("lock-screen")
-        .map(|s| s.query_selector(".lk-board"))
-    else {
+    let Some(list) = board_element() else {
         return;
     };
     let offset = -(js_sys::Date::new_0().get_timezone_offset() as i64);
@@ -133,10 +139,7 @@ fn render() {
 
 /// Each second: times, states and the alarm, updated in place (a button under a finger stays).
 fn tick() {
-    let Some(Ok(Some(list))) = document()
-        .get_element_by_id("lock-screen")
-        .map(|s| s.query_selector(".lk-board"))
-    else {
+    let Some(list) = board_element() else {
         return;
     };
     let at = now();
@@ -225,10 +228,7 @@ pub async fn finish() -> Result<(), String> {
         }
     }
     BOARDS.set(Vec::new());
-    if let Some(Ok(Some(b))) = document()
-        .get_element_by_id("lock-screen")
-        .map(|s| s.query_selector(".lk-board"))
-    {
+    if let Some(b) = board_element() {
         b.remove();
     }
     document().set_title("Myomap");

@@ -23,6 +23,14 @@ async function setPassphrase(page, idle) {
   await page.getByRole("button", { name: "Close" }).tap();
 }
 
+/** Names the open patient "Maria Lopez": a name that must never show while locked. */
+async function nameThePatient(page) {
+  await page.locator("[data-current-patient]").tap();
+  await page.getByLabel("Name", { exact: true }).fill("Maria Lopez");
+  await page.getByRole("button", { name: "Save details" }).tap();
+  await page.getByRole("button", { name: "Close" }).tap();
+}
+
 async function unlock(page, pass) {
   const screen = page.locator("#lock-screen");
   await screen.getByLabel("Passphrase").fill(pass);
@@ -31,10 +39,7 @@ async function unlock(page, pass) {
 
 test("locked, names are hidden and needles stay in reach; a wrong passphrase waits; a reload stays locked", async ({ page }) => {
   await freshStart(page);
-  await page.locator("[data-current-patient]").tap();
-  await page.getByLabel("Name", { exact: true }).fill("Maria Lopez");
-  await page.getByRole("button", { name: "Save details" }).tap();
-  await page.getByRole("button", { name: "Close" }).tap();
+  await nameThePatient(page);
   // No passphrase yet: no "Lock" button.
   await expect(page.getByRole("button", { name: "Lock", exact: true })).toBeHidden();
   await startVisit(page);
@@ -83,10 +88,7 @@ test("locked, names are hidden and needles stay in reach; a wrong passphrase wai
 test("after a reload, locked: the needles in count down by number, the alarm shows, and Needle out is kept for the visit", async ({ page }) => {
   await page.clock.install({ time: new Date("2026-03-02T09:00:00Z") });
   await freshStart(page);
-  await page.locator("[data-current-patient]").tap();
-  await page.getByLabel("Name", { exact: true }).fill("Maria Lopez");
-  await page.getByRole("button", { name: "Save details" }).tap();
-  await page.getByRole("button", { name: "Close" }).tap();
+  await nameThePatient(page);
   await startVisit(page);
   await startNeedle(page, "posterior", "upper_trapezius", "right", 5);
   await startNeedle(page, "posterior", "infraspinatus", "left", 20);
@@ -206,10 +208,7 @@ test("the passphrase can be changed with the current one, and removed", async ({
 
 test("with a passphrase nothing readable is at rest; a reload reads the records only once it is typed", async ({ page }) => {
   await freshStart(page);
-  await page.locator("[data-current-patient]").tap();
-  await page.getByLabel("Name", { exact: true }).fill("Maria Lopez");
-  await page.getByRole("button", { name: "Save details" }).tap();
-  await page.getByRole("button", { name: "Close" }).tap();
+  await nameThePatient(page);
   await tapMuscle(page, "posterior", "upper_trapezius", "right");
   await page.getByLabel("Note").fill("Reproduces the temple headache");
   await allSaved(page);
@@ -278,10 +277,7 @@ test("with a passphrase nothing readable is at rest; a reload reads the records 
 
 test("sealed records on a page that lost the lock's flag are left untouched and the page starts over asking for the passphrase", async ({ page }) => {
   await freshStart(page);
-  await page.locator("[data-current-patient]").tap();
-  await page.getByLabel("Name", { exact: true }).fill("Maria Lopez");
-  await page.getByRole("button", { name: "Save details" }).tap();
-  await page.getByRole("button", { name: "Close" }).tap();
+  await nameThePatient(page);
   await setPassphrase(page);
   const sealed = await readDb(page);
   // The flag in local storage is gone (cleared, or never reached the disk).
