@@ -90,7 +90,7 @@ fn last_line(at: Option<i64>) -> String {
                     d => format!("{d} days ago"),
                 }
             );
-            if days >= 7 {
+            if days >= rules::DUE_AFTER_DAYS {
                 format!("{when} A backup is due: make one at least once a week.")
             } else {
                 when
@@ -106,7 +106,7 @@ fn mirror(last: Option<i64>) {
         let _ = s.set_item(rules::LAST_BACKUP_FLAG, &at.to_string());
     }
     if let Some(root) = document().document_element() {
-        let due = last.is_none_or(|t| now() - t >= 7 * DAY);
+        let due = last.is_none_or(|t| now() - t >= rules::DUE_AFTER_DAYS * DAY);
         let _ = root.toggle_attribute_with_force("data-backup-due", due);
     }
 }

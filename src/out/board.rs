@@ -31,10 +31,7 @@ pub async fn show(screen: web_sys::Element) {
         .await
         .unwrap_or_default()
         .into_iter()
-        .map(|(k, v)| {
-            let b = lock::read_board(&v);
-            (k, b)
-        })
+        .map(|(k, v)| (k, lock::read_board(&v)))
         .collect();
     BOARDS.set(boards);
     let list = el("div");
@@ -89,7 +86,7 @@ fn label(board: &[Timer], t: &Timer) -> String {
     }
 }
 
-/// The live timers of every board, soonest due first.
+/// The live timers of every board with their names, soonest due first.
 fn live() -> Vec<(String, Timer)> {
     let clock = FixedClock(now());
     let mut all: Vec<(String, Timer)> = BOARDS.with_borrow(|boards| {
@@ -145,7 +142,14 @@ fn tick() {
     let at = now();
     let clock = FixedClock(at);
     let mut due = 0;
-    for (_, t) in live() {
+    // Every live timer in place: no order, no labels (those are drawn by `render`).
+    let timers: Vec<Timer> = BOARDS.with_borrow(|boards| {
+        boards
+            .iter()
+            .flat_map(|(_, b)| b.iter().filter(|t| t.live()).cloned())
+            .collect()
+    });
+    for t in timers {
         let Ok(Some(row)) = list.query_selector(&format!("[data-timer=\"{}\"]", t.id)) else {
             continue;
         };
@@ -176,10 +180,12 @@ fn tick() {
     } else {
         "Myomap"
     });
-    let settings = browser::load_settings();
-    if due > 0 && !settings.silent && at - LAST_BEEP.get() >= 1500 {
-        LAST_BEEP.set(at);
-        crate::ui::alarm::beep(settings.volume);
+    if due > 0 && at - LAST_BEEP.get() >= 1500 {
+        let settings = browser::load_settings();
+        if !settings.silent {
+            LAST_BEEP.set(at);
+            crate::ui::alarm::beep(settings.volume);
+        }
     }
 }
 

@@ -33,6 +33,9 @@ pub const LAST_BACKUP_KEY: &str = "backup-at";
 /// The same date mirrored in local storage, which the page reads before anything is drawn: a
 /// week without a backup marks `<html data-backup-due>` and the Patients dialog says so.
 pub const LAST_BACKUP_FLAG: &str = "myomap.backup-at";
+/// A backup is due this many days after the last one (index.html's start-up check says the
+/// same in milliseconds).
+pub const DUE_AFTER_DAYS: i64 = 7;
 
 /// One patient and their whole chart (points, drawing, the visit under way, every ended visit).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

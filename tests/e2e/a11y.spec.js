@@ -138,18 +138,12 @@ test("the report, the progress, the clinic's details and the backup pass the aud
 });
 
 test("the lock screen after a reload, with its needle board, passes the audit", async ({ page }) => {
-  const { startNeedle, startVisit } = await import("./helpers.js");
+  const { setPassphrase, startNeedle, startVisit } = await import("./helpers.js");
   await freshStart(page);
   await startVisit(page);
   await startNeedle(page, "posterior", "upper_trapezius", "right", 10);
   await startNeedle(page, "posterior", "infraspinatus", "left", 20);
-  await page.getByRole("button", { name: "Patients" }).tap();
-  await page.getByRole("button", { name: "Screen lock" }).tap();
-  const d = page.locator("#lock-dialog");
-  await d.getByLabel("New passphrase (at least 8 characters)").fill("quiet harbour 1984");
-  await d.getByLabel("New passphrase again").fill("quiet harbour 1984");
-  await d.getByRole("button", { name: "Set passphrase" }).tap();
-  await expect(d.locator(".lk-done")).toContainText("Passphrase set");
+  await setPassphrase(page);
   await page.reload();
   await expect(page.locator("#lock-screen [data-timer]")).toHaveCount(2);
   await audit(page, "lock screen after a reload");

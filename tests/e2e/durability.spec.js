@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CHROMIUM_ARGS } from "../../playwright.config.js";
-import { muscleSel, showView, touchPoint } from "./helpers.js";
+import { muscleSel, PASSPHRASE, setPassphrase, showView, touchPoint } from "./helpers.js";
 
 const PORT = 9333;
 
@@ -37,74 +37,72 @@ function kill(child) {
   });
 }
 
-test("a point survives the browser being killed 150 ms after it shows", async ({ baseURL }, testInfo) => {
-  test.skip(testInfo.project.name !== "landscape", "one browser kill is enough");
+/** Runs `body` on a fresh profile; `start` starts Chromium on it. Whatever browser is running
+ * at the end is killed, also when a step failed, so that none is left holding the port. */
+async function onFreshProfile(body) {
   const profile = mkdtempSync(join(tmpdir(), "myomap-kill-"));
   let child;
+  const start = async () => {
+    const started = await startBrowser(profile);
+    child = started.child;
+    return started;
+  };
   try {
-    let page;
-    ({ child, page } = await startBrowser(profile));
-    await page.setViewportSize({ width: 1024, height: 768 });
-    await page.goto(baseURL);
-    await expect(page.locator("[data-muscle]").first()).toBeAttached();
-    await showView(page, "posterior");
-    const p = await touchPoint(page, muscleSel("posterior", "infraspinatus", "right"));
-    await page.mouse.click(p.x, p.y);
-    await expect(page.locator("[data-trp]")).toHaveCount(1);
-    const id = await page.locator("[data-trp]").getAttribute("data-trp");
-    await new Promise((r) => setTimeout(r, 150));
-    await kill(child);
-
-    ({ child, page } = await startBrowser(profile));
-    await page.goto(baseURL);
-    await expect(page.locator(`[data-trp="${id}"]`)).toHaveCount(1);
-    await expect(page.locator("[data-trp]")).toHaveCount(1);
+    await body(start);
   } finally {
-    // Also when a step failed: no browser is left holding the debugging port.
     if (child && child.exitCode === null && child.signalCode === null) await kill(child);
     rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** Opens Myomap in a 1024x768 window and waits for the map. */
+async function openMap(page, baseURL) {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto(baseURL);
+  await expect(page.locator("[data-muscle]").first()).toBeAttached();
+}
+
+/** Marks a point and kills the browser 150 ms after the marker shows; the point's id. */
+async function markThenKill(page, child) {
+  await showView(page, "posterior");
+  const p = await touchPoint(page, muscleSel("posterior", "infraspinatus", "right"));
+  await page.mouse.click(p.x, p.y);
+  await expect(page.locator("[data-trp]")).toHaveCount(1);
+  const id = await page.locator("[data-trp]").getAttribute("data-trp");
+  await new Promise((r) => setTimeout(r, 150));
+  await kill(child);
+  return id;
+}
+
+test("a point survives the browser being killed 150 ms after it shows", async ({ baseURL }, testInfo) => {
+  test.skip(testInfo.project.name !== "landscape", "one browser kill is enough");
+  await onFreshProfile(async (start) => {
+    let { child, page } = await start();
+    await openMap(page, baseURL);
+    const id = await markThenKill(page, child);
+
+    ({ page } = await start());
+    await page.goto(baseURL);
+    await expect(page.locator(`[data-trp="${id}"]`)).toHaveCount(1);
+    await expect(page.locator("[data-trp]")).toHaveCount(1);
+  });
 });
 
 test("with the records sealed by a passphrase, a point survives the same kill and opens with it", async ({ baseURL }, testInfo) => {
   test.skip(testInfo.project.name !== "landscape", "one browser kill is enough");
-  const PASS = "quiet harbour 1984";
-  const profile = mkdtempSync(join(tmpdir(), "myomap-kill-"));
-  let child;
-  try {
-    let page;
-    ({ child, page } = await startBrowser(profile));
-    await page.setViewportSize({ width: 1024, height: 768 });
-    await page.goto(baseURL);
-    await expect(page.locator("[data-muscle]").first()).toBeAttached();
-    await page.getByRole("button", { name: "Patients" }).click();
-    await page.getByRole("button", { name: "Screen lock" }).click();
-    const d = page.locator("#lock-dialog");
-    await d.getByLabel("New passphrase (at least 8 characters)").fill(PASS);
-    await d.getByLabel("New passphrase again").fill(PASS);
-    await d.getByRole("button", { name: "Set passphrase" }).click();
-    await expect(d.locator(".lk-done")).toContainText("Passphrase set");
-    await d.getByRole("button", { name: "Close" }).click();
-    await page.getByRole("button", { name: "Close" }).click();
-    await showView(page, "posterior");
-    const p = await touchPoint(page, muscleSel("posterior", "infraspinatus", "right"));
-    await page.mouse.click(p.x, p.y);
-    await expect(page.locator("[data-trp]")).toHaveCount(1);
-    const id = await page.locator("[data-trp]").getAttribute("data-trp");
-    await new Promise((r) => setTimeout(r, 150));
-    await kill(child);
+  await onFreshProfile(async (start) => {
+    let { child, page } = await start();
+    await openMap(page, baseURL);
+    await setPassphrase(page, { press: "click" });
+    const id = await markThenKill(page, child);
 
-    ({ child, page } = await startBrowser(profile));
+    ({ page } = await start());
     await page.goto(baseURL);
     const screen = page.locator("#lock-screen");
     await expect(screen).toBeVisible();
-    await screen.getByLabel("Passphrase").fill(PASS);
+    await screen.getByLabel("Passphrase").fill(PASSPHRASE);
     await screen.getByRole("button", { name: "Unlock" }).click();
     await expect(page.locator(`[data-trp="${id}"]`)).toHaveCount(1);
     await expect(page.locator("[data-trp]")).toHaveCount(1);
-  } finally {
-    // Also when a step failed: no browser is left holding the debugging port.
-    if (child && child.exitCode === null && child.signalCode === null) await kill(child);
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 });

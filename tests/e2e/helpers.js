@@ -225,3 +225,23 @@ export async function timerButton(timer, name) {
   if (!(await button.isVisible())) await timer.locator(".timer-main").tap();
   return button;
 }
+
+/** The passphrase the lock tests set. */
+export const PASSPHRASE = "quiet harbour 1984";
+
+/** Sets the screen lock's passphrase from Patients, "Screen lock" (optionally its idle minutes)
+ * and closes both dialogs. `press` is "tap", or "click" in a browser without touch. */
+export async function setPassphrase(page, { idle, press = "tap" } = {}) {
+  const pressed = (locator) => locator[press]();
+  await pressed(page.getByRole("button", { name: "Patients" }));
+  await pressed(page.getByRole("button", { name: "Screen lock" }));
+  const d = page.locator("#lock-dialog");
+  await expect(d).toBeVisible();
+  await d.getByLabel("New passphrase (at least 8 characters)").fill(PASSPHRASE);
+  await d.getByLabel("New passphrase again").fill(PASSPHRASE);
+  if (idle) await d.getByLabel("Lock after this long without a touch").selectOption(String(idle));
+  await pressed(d.getByRole("button", { name: "Set passphrase" }));
+  await expect(d.locator(".lk-done")).toContainText("Passphrase set");
+  await pressed(d.getByRole("button", { name: "Close" }));
+  await pressed(page.getByRole("button", { name: "Close" }));
+}

@@ -3,25 +3,11 @@
 // out" works; a wrong passphrase waits longer each time; a reload stays locked.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { allSaved, freshStart, readDb, startNeedle, startVisit, tapMuscle } from "./helpers.js";
+import { allSaved, freshStart, PASSPHRASE, readDb, setPassphrase, startNeedle, startVisit, tapMuscle } from "./helpers.js";
 
 test.use({ reducedMotion: "reduce" });
 
-const PASS = "quiet harbour 1984";
-
-async function setPassphrase(page, idle) {
-  await page.getByRole("button", { name: "Patients" }).tap();
-  await page.getByRole("button", { name: "Screen lock" }).tap();
-  const d = page.locator("#lock-dialog");
-  await expect(d).toBeVisible();
-  await d.getByLabel("New passphrase (at least 8 characters)").fill(PASS);
-  await d.getByLabel("New passphrase again").fill(PASS);
-  if (idle) await d.getByLabel("Lock after this long without a touch").selectOption(String(idle));
-  await d.getByRole("button", { name: "Set passphrase" }).tap();
-  await expect(d.locator(".lk-done")).toContainText("Passphrase set");
-  await d.getByRole("button", { name: "Close" }).tap();
-  await page.getByRole("button", { name: "Close" }).tap();
-}
+const PASS = PASSPHRASE;
 
 /** Names the open patient "Maria Lopez": a name that must never show while locked. */
 async function nameThePatient(page) {
@@ -143,7 +129,7 @@ test("the passphrase is offered when a patient is created, and the tablet locks 
   await expect(page.getByRole("button", { name: "Protect with a passphrase" })).toBeVisible();
   await page.getByRole("button", { name: "Cancel" }).tap();
   await page.getByRole("button", { name: "Close" }).tap();
-  await setPassphrase(page, 2);
+  await setPassphrase(page, { idle: 2 });
   await page.getByRole("button", { name: "Patients" }).tap();
   await page.getByRole("button", { name: "New patient" }).tap();
   await expect(page.getByRole("button", { name: "Protect with a passphrase" })).toBeHidden();
