@@ -1,7 +1,7 @@
 // Charting trigger points by touch: records, list, drag, delete, undo/redo, referral
 // patterns, hints, the reverse lookup, and the bilateral-thorax warning.
 import { test, expect } from "@playwright/test";
-import { atlasToScreen, freshStart, markerCentre, muscleSel, showView, startWithOldChart, tapMuscle, touchPoint } from "./helpers.js";
+import { allSaved, atlasToScreen, freshStart, markerCentre, muscleSel, showView, startWithOldChart, tapMuscle, touchPoint } from "./helpers.js";
 
 test.use({ reducedMotion: "reduce" });
 
@@ -80,6 +80,9 @@ test("drag moves a point, delete removes it, undo and redo walk every change bac
   const moved = await markerCentre(page, id);
   expect(Math.hypot(moved.x - target.x, moved.y - target.y)).toBeLessThan(2);
   await expect(page.locator("[data-trp]")).toHaveCount(1);
+  // At a therapist's pace: the move is kept, and the next tap is not the drag's follow-on.
+  await allSaved(page);
+  await page.waitForTimeout(400);
 
   await page.getByRole("button", { name: "Delete point" }).tap();
   await expect(page.locator("[data-trp]")).toHaveCount(0);
