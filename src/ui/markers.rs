@@ -12,9 +12,6 @@ use crate::anatomy::{model::View, referral};
 use crate::clinic::chart::Chart;
 use crate::clinic::findings::Status;
 
-/// Marker radius in screen pixels at rest (markers keep their size when zoomed), as the
-/// attribute writes it.
-const MARKER_R: &str = "5.5";
 /// A tap this close to a marker on its spot (screen pixels) selects it instead of marking: small,
 /// so that points can still be charted close together.
 pub const MARKER_HIT_PX: f64 = 11.0;
@@ -55,8 +52,6 @@ struct Shown {
     m: MarkerView,
     /// The marker's `<g class="trp">` and its leader line (drawn below every marker).
     el: web_sys::Element,
-    /// The `<g class="trp-at">` inside it, moved by the spread.
-    glyph: web_sys::Element,
     leader: web_sys::Element,
     /// Where the glyph is drawn from the true spot, in screen pixels.
     off: (f64, f64),
@@ -95,7 +90,8 @@ fn num(v: f64) -> String {
 }
 
 /// Puts a marker (or its leader) at an atlas spot: its `--x` and `--y`, through the style
-/// object (the content security policy allows no inline style attribute).
+/// object (the content security policy allows no inline style attribute), and its texts'
+/// `x` and `y`, which are attributes only.
 fn place(el: &web_sys::Element, x: f32, y: f32) {
     use wasm_bindgen::JsCast;
     if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
@@ -103,21 +99,66 @@ fn place(el: &web_sys::Element, x: f32, y: f32) {
         let _ = style.set_property("--x", &crate::num::short(x));
         let _ = style.set_property("--y", &crate::num::short(y));
     }
+    // (The dot and the caution sign have no `x` or `y`: they ignore them.)
+    let children = el.children();
+    for i in 0..children.length() {
+        if let Some(t) = children.item(i) {
+            let _ = t.set_attribute("x", &crate::num::short(x));
+            let _ = t.set_attribute("y", &crate::num::short(y));
+        }
+    }
 }
 
-/// Draws a marker's glyph `s.off` from its spot, with its leader line (of no length, so not
-/// drawn, when the glyph sits on the spot).
+/// Where a marker's texts sit from its dot, in screen pixels, and their font size (so that the
+/// offset can be written in `em`, which scales with the zoom as the font does).
+fn text_offset(class: &str) -> Option<(f64, f64, f64)> {
+    match class {
+        "trp-letter" => Some((0.0, 0.5, 8.0)),
+        "trp-nrs" => Some((8.0, -6.0, 11.0)),
+        _ => None,
+    }
+}
+
+/// Draws a marker's glyph `s.off` from its spot, with its leader line (shown only when the
+/// glyph is moved). No part of a marker has a transform of its own: the dot is placed by CSS
+/// (`cx`, `cy`, `r` from `--x`, `--ox` and the zoom) and the texts by `em` offsets, so that
+/// hundreds of markers are one run of drawing for the compositor, not hundreds.
 fn offset(s: &Shown) {
     let (dx, dy) = s.off;
-    let _ = s
-        .glyph
-        .set_attribute("transform", &format!("translate({} {})", num(dx), num(dy)));
+    glyph_at(&s.el, s.off);
     let _ = s.leader.set_attribute("x2", &num(dx));
     let _ = s.leader.set_attribute("y2", &num(dy));
+    let spread = (dx, dy) != (0.0, 0.0);
+    let _ = s.leader.set_attribute(
+        "class",
+        if spread {
+            "trp-leader spread"
+        } else {
+            "trp-leader"
+        },
+    );
+}
+
+/// Moves a marker's dot and texts `(dx, dy)` screen pixels from its spot.
+fn glyph_at(g: &web_sys::Element, (dx, dy): (f64, f64)) {
+    if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::SvgElement>(g) {
+        let style = el.style();
+        let _ = style.set_property("--ox", &num(dx));
+        let _ = style.set_property("--oy", &num(dy));
+    }
+    let children = g.children();
+    for i in 0..children.length() {
+        let Some(t) = children.item(i) else { continue };
+        if let Some((tx, ty, size)) = t.get_attribute("class").as_deref().and_then(text_offset) {
+            let em = |v: f64| format!("{}em", crate::num::fixed(v / size, 3, true));
+            let _ = t.set_attribute("dx", &em(tx + dx));
+            let _ = t.set_attribute("dy", &em(ty + dy));
+        }
+    }
 }
 
 /// Builds a marker's elements (static: the layer changes them in place).
-fn build(m: &MarkerView) -> (web_sys::Element, web_sys::Element, web_sys::Element) {
+fn build(m: &MarkerView) -> (web_sys::Element, web_sys::Element) {
     let g = view! {
         <g
             class="trp"
@@ -128,21 +169,19 @@ fn build(m: &MarkerView) -> (web_sys::Element, web_sys::Element, web_sys::Elemen
             data-status=if m.latent { "latent" } else { "active" }
             data-caution=m.caution.then_some("true")
         >
-            <g class="trp-at">
-                <circle class="trp-dot" r=MARKER_R />
-                {m.latent.then(|| view! { <text class="trp-letter" y="0.5">"L"</text> })}
-                {m.nrs.map(|n| view! { <text class="trp-nrs" x="8" y="-6">{n.to_string()}</text> })}
-                {m.caution.then(|| view! { <path class="trp-caution" d="M-9 -14 L-3 -14 L-6 -19.5 Z" /> })}
-            </g>
+            <circle class="trp-dot" />
+            {m.latent.then(|| view! { <text class="trp-letter">"L"</text> })}
+            {m.nrs.map(|n| view! { <text class="trp-nrs">{n.to_string()}</text> })}
+            {m.caution.then(|| view! { <path class="trp-caution" d="M-9 -14 L-3 -14 L-6 -19.5 Z" /> })}
         </g>
     }
     .build();
     let line = view! { <line class="trp-leader" x1="0" y1="0" x2="0" y2="0" /> }.build();
     let (g, line) = ((*g).clone(), (*line).clone());
-    let glyph = g.first_element_child().unwrap_or_else(|| g.clone());
     place(&g, m.x, m.y);
+    glyph_at(&g, (0.0, 0.0));
     place(&line, m.x, m.y);
-    (g, glyph, line)
+    (g, line)
 }
 
 impl Default for MarkerLayer {
@@ -245,14 +284,13 @@ impl MarkerLayer {
                         (Some(m), Ok(i)) if l.shown[i].m == m => {}
                         (Some(m), Ok(i)) => {
                             let s = &mut l.shown[i];
-                            let (el, glyph, leader) = build(&m);
+                            let (el, leader) = build(&m);
                             let _ = s.el.replace_with_with_node_1(&el);
                             let _ = s.leader.replace_with_with_node_1(&leader);
                             let moved = (s.m.x, s.m.y) != (m.x, m.y);
                             *s = Shown {
                                 m,
                                 el,
-                                glyph,
                                 leader,
                                 off: s.off,
                             };
@@ -260,7 +298,7 @@ impl MarkerLayer {
                             touched |= moved;
                         }
                         (Some(m), Err(i)) => {
-                            let (el, glyph, leader) = build(&m);
+                            let (el, leader) = build(&m);
                             let _ = group.append_child(&el);
                             let _ = leaders.append_child(&leader);
                             l.shown.insert(
@@ -268,7 +306,6 @@ impl MarkerLayer {
                                 Shown {
                                     m,
                                     el,
-                                    glyph,
                                     leader,
                                     off: (0.0, 0.0),
                                 },

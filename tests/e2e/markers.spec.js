@@ -90,4 +90,19 @@ test("a spread cluster gathers back onto its spots once zoomed in far enough", a
   }
   // Twenty atlas units apart are far more than a marker at this zoom: no spread, no leader.
   await expect.poll(leaderLength).toBe(0);
+  // Zoomed in, a marker keeps its size on screen, and no part of it has a transform of its own
+  // (one per marker would cost every frame of a busy map): the dot is placed and sized by CSS.
+  const drawn = await page.locator('figure[data-view="posterior"] [data-trp]').evaluateAll((ms) =>
+    ms.map((m) => {
+      const dot = m.querySelector(".trp-dot").getBoundingClientRect();
+      const moved = [m, ...m.children].filter((e) => !e.matches(".trp-caution") && getComputedStyle(e).transform !== "none");
+      return { width: dot.width, moved: moved.length };
+    }),
+  );
+  for (const d of drawn) {
+    // r = 5.5 screen pixels (the box leaves out the stroke).
+    expect(d.width).toBeGreaterThan(10.5);
+    expect(d.width).toBeLessThan(11.5);
+    expect(d.moved).toBe(0);
+  }
 });
