@@ -27,6 +27,10 @@ html = html.replace(/<script([^>]*?)\snonce="[^"]*"([^>]*)>/g, "<script$1$2>");
 html = html.replace(/<link([^>]*?)\snonce="[^"]*"([^>]*)>/g, "<link$1$2>");
 // Trunk leaves the stylesheet's data-integrity="none" (index.html asks for no hashes) in place.
 html = html.replace(/\sdata-integrity=("none"|none)/g, "");
+// The inline scripts ship without their comment lines and indentation (index.html keeps them for
+// its readers): every line stays a line, so nothing changes how they run.
+html = html.replace(/(<script(?![^>]*\bsrc=)[^>]*>)([\s\S]*?)(<\/script>)/g, (_, open, body, close) =>
+  open + body.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("//")).join("\n") + close);
 for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
   hashes.push(`'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`);
 }

@@ -38,9 +38,12 @@ pub fn App(
     loaded: crate::store::browser::Loaded,
     /// Whether the body map is built yet (it follows the rest of the screen at start-up).
     map_ready: RwSignal<bool>,
+    /// Set once the map is interactive: parts that are not on screen yet may be built then.
+    warm: RwSignal<bool>,
 ) -> impl IntoView {
     let state = AppState::new(loaded);
     provide_context(state);
+    provide_context(Warm(warm));
     state.close_stale_visit();
     // Another tab took over: this one stops saving and steps aside.
     let elsewhere = RwSignal::new(false);
@@ -218,6 +221,10 @@ pub fn App(
     }
 }
 
+/// True once the map is interactive and the screen's hidden parts may be built ahead of use.
+#[derive(Clone, Copy)]
+pub struct Warm(pub RwSignal<bool>);
+
 /// Opens the database, then shows the app with the patient that was open last.
 pub fn mount() {
     wasm_bindgen_futures::spawn_local(async {
@@ -231,12 +238,15 @@ pub fn mount() {
         let loaded = crate::store::browser::load(BrowserClock.now()).await;
         mark("myomap-records-read");
         drop_boot();
-        let map_ready = RwSignal::new(false);
-        leptos::mount::mount_to_body(move || view! { <App loaded map_ready /> });
+        let (map_ready, warm) = (RwSignal::new(false), RwSignal::new(false));
+        leptos::mount::mount_to_body(move || view! { <App loaded map_ready warm /> });
         yield_task().await;
         map_ready.set(true);
         leptos::task::tick().await;
         interactive();
+        // What the first tap needs is built in a task of its own while the therapist looks.
+        yield_task().await;
+        warm.set(true);
     });
 }
 

@@ -38,6 +38,12 @@ pub fn SelectionPanel() -> impl IntoView {
             Selection::Trp(_) => Kind::Nothing,
         }
     });
+    // A charted point's panel is built once, ahead of the first tap (or by it, if sooner), and
+    // then stays: the first tap on the map does not have to build it.
+    let warm = use_context::<super::Warm>().map(|w| w.0);
+    let point_built = Memo::new(move |built: Option<&bool>| {
+        built == Some(&true) || kind.get() == Kind::Point || warm.is_some_and(|w| w.get())
+    });
     let body = move || {
         match kind.get() {
         Kind::Pain => view! { <super::lookup::LookupPanel /> }.into_any(),
@@ -49,12 +55,17 @@ pub fn SelectionPanel() -> impl IntoView {
         }
         .into_any(),
         Kind::Muscle => view! { <MusclePanel /> }.into_any(),
-        Kind::Point => view! { <PointPanel /> }.into_any(),
+        Kind::Point => ().into_any(),
     }
     };
     view! {
         <section class="selection" aria-live="polite" aria-label="Selection">
             {body}
+            {move || point_built.get().then(|| view! {
+                <div class="point-panel" class:off=move || kind.get() != Kind::Point>
+                    <PointPanel />
+                </div>
+            })}
         </section>
     }
 }
@@ -108,8 +119,9 @@ fn PointPanel() -> impl IntoView {
             .with(|c| c.needles_in().filter(|t| t.trp == id).count())
     };
     view! {
+        // Built ahead of the first point (see SelectionPanel): "selected" only while it shows one.
         <div
-            class="selected"
+            class:selected=move || point.get().is_some()
             data-selected-trp=move || point.get().map(|p| p.0.to_string())
             data-selected-muscle=move || point.get().map(|p| p.1)
             data-selected-side=move || point.get().map(|p| p.2.id())

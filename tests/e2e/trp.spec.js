@@ -19,6 +19,24 @@ async function drag(page, from, to) {
 
 const selectedId = (page) => page.locator("[data-selected-trp]").getAttribute("data-selected-trp");
 
+test("the point's record is built before the first tap, out of sight and out of reach until a point is selected", async ({ page }) => {
+  await freshStart(page);
+  // Built while the therapist looks at the map, but neither shown, read out nor tappable.
+  const panel = page.locator(".point-panel");
+  await expect(panel).toBeAttached();
+  await expect(panel).toHaveClass(/\boff\b/);
+  await expect(page.getByRole("button", { name: "Start timer" })).toHaveCount(0);
+  await expect(page.locator(".selected")).toHaveCount(0);
+  await tapMuscle(page, "posterior", "infraspinatus", "right");
+  await expect(panel).not.toHaveClass(/\boff\b/);
+  await expect(page.locator(".selected")).toHaveAttribute("data-selected-muscle", "infraspinatus");
+  await expect(page.getByRole("button", { name: "Start timer" })).toBeVisible();
+  // Back to no selection: the record hides again.
+  await page.getByRole("button", { name: "Delete point" }).tap();
+  await expect(panel).toHaveClass(/\boff\b/);
+  await expect(page.getByRole("button", { name: "Start timer" })).toHaveCount(0);
+});
+
 test("records are edited with large controls, listed, shown on the marker, and kept", async ({ page }) => {
   await freshStart(page);
   await tapMuscle(page, "posterior", "infraspinatus", "right");
