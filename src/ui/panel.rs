@@ -126,8 +126,10 @@ fn PointPanel() -> impl IntoView {
             data-selected-muscle=move || point.get().map(|p| p.1)
             data-selected-side=move || point.get().map(|p| p.2.id())
         >
-            <p class="muscle-name">{move || point.get().map(|p| display_name(&p.1))}</p>
-            <p class="muscle-side">{move || point.get().map(|p| format!("Patient's {}", p.2.id()))}</p>
+            // Named as the muscle panel's are only while a point is shown (the panel is built
+            // before one is), so that the selection's name and side are found once on the page.
+            <p class:muscle-name=move || point.get().is_some()>{move || point.get().map(|p| display_name(&p.1))}</p>
+            <p class:muscle-side=move || point.get().is_some()>{move || point.get().map(|p| format!("Patient's {}", p.2.id()))}</p>
             {move || {
                 let id = point.get()?.0;
                 if state.past.get().is_some() {

@@ -26,8 +26,9 @@ test("the point's record is built before the first tap, out of sight and out of 
   await expect(panel).toBeAttached();
   await expect(panel).toHaveClass(/\boff\b/);
   await expect(page.getByRole("button", { name: "Start timer" })).toHaveCount(0);
-  await expect(page.locator(".selected")).toHaveCount(0);
+  await expect(page.locator(".selected, .muscle-name, .muscle-side")).toHaveCount(0);
   await tapMuscle(page, "posterior", "infraspinatus", "right");
+  await expect(page.locator(".muscle-name")).toHaveText("Infraspinatus");
   await expect(panel).not.toHaveClass(/\boff\b/);
   await expect(page.locator(".selected")).toHaveAttribute("data-selected-muscle", "infraspinatus");
   await expect(page.getByRole("button", { name: "Start timer" })).toBeVisible();
