@@ -47,7 +47,6 @@ impl MarkerView {
     }
 }
 
-#[derive(Clone)]
 struct Shown {
     m: MarkerView,
     /// The marker's `<g class="trp">` and its leader line (drawn below every marker).
@@ -89,23 +88,14 @@ fn num(v: f64) -> String {
     crate::num::short(v as f32)
 }
 
-/// Puts a marker (or its leader) at an atlas spot: its `--x` and `--y`, through the style
-/// object (the content security policy allows no inline style attribute), and its texts'
-/// `x` and `y`, which are attributes only.
+/// Puts a leader line at an atlas spot: its `--x` and `--y`, through the style object (the
+/// content security policy allows no inline style attribute).
 fn place(el: &web_sys::Element, x: f32, y: f32) {
     use wasm_bindgen::JsCast;
     if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
         let style = el.style();
         let _ = style.set_property("--x", &crate::num::short(x));
         let _ = style.set_property("--y", &crate::num::short(y));
-    }
-    // (The dot and the caution sign have no `x` or `y`: they ignore them.)
-    let children = el.children();
-    for i in 0..children.length() {
-        if let Some(t) = children.item(i) {
-            let _ = t.set_attribute("x", &crate::num::short(x));
-            let _ = t.set_attribute("y", &crate::num::short(y));
-        }
     }
 }
 
@@ -120,29 +110,22 @@ fn text_offset(class: &str) -> Option<(f64, f64, f64)> {
 }
 
 /// Draws a marker's glyph `s.off` from its spot, with its leader line (shown only when the
-/// glyph is moved). No part of a marker has a transform of its own: the dot is placed by CSS
-/// (`cx`, `cy`, `r` from `--x`, `--ox` and the zoom) and the texts by `em` offsets, so that
-/// hundreds of markers are one run of drawing for the compositor, not hundreds.
+/// glyph is moved).
 fn offset(s: &Shown) {
-    let (dx, dy) = s.off;
-    glyph_at(&s.el, s.off);
-    let _ = s.leader.set_attribute("x2", &num(dx));
-    let _ = s.leader.set_attribute("y2", &num(dy));
-    let spread = (dx, dy) != (0.0, 0.0);
-    let _ = s.leader.set_attribute(
-        "class",
-        if spread {
-            "trp-leader spread"
-        } else {
-            "trp-leader"
-        },
-    );
+    glyph_at(&s.el, (s.m.x, s.m.y), s.off);
+    lead(&s.leader, s.off);
 }
 
-/// Moves a marker's dot and texts `(dx, dy)` screen pixels from its spot.
-fn glyph_at(g: &web_sys::Element, (dx, dy): (f64, f64)) {
+/// Draws a marker at atlas spot `(x, y)`, its dot and texts `(dx, dy)` screen pixels from it.
+/// No part of a marker has a transform of its own: the dot is placed by CSS (`cx`, `cy`, `r`
+/// from `--x`, `--ox` and the zoom) and the texts by their `x`, `y` (attributes only) and `em`
+/// offsets, so that hundreds of markers are one run of drawing for the compositor, not
+/// hundreds.
+fn glyph_at(g: &web_sys::Element, (x, y): (f32, f32), (dx, dy): (f64, f64)) {
     if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::SvgElement>(g) {
         let style = el.style();
+        let _ = style.set_property("--x", &crate::num::short(x));
+        let _ = style.set_property("--y", &crate::num::short(y));
         let _ = style.set_property("--ox", &num(dx));
         let _ = style.set_property("--oy", &num(dy));
     }
@@ -151,10 +134,28 @@ fn glyph_at(g: &web_sys::Element, (dx, dy): (f64, f64)) {
         let Some(t) = children.item(i) else { continue };
         if let Some((tx, ty, size)) = t.get_attribute("class").as_deref().and_then(text_offset) {
             let em = |v: f64| format!("{}em", crate::num::fixed(v / size, 3, true));
+            let _ = t.set_attribute("x", &crate::num::short(x));
+            let _ = t.set_attribute("y", &crate::num::short(y));
             let _ = t.set_attribute("dx", &em(tx + dx));
             let _ = t.set_attribute("dy", &em(ty + dy));
         }
     }
+}
+
+/// Draws a marker's leader line to its glyph `(dx, dy)` screen pixels away; none when the glyph
+/// sits on its spot.
+fn lead(leader: &web_sys::Element, (dx, dy): (f64, f64)) {
+    let _ = leader.set_attribute("x2", &num(dx));
+    let _ = leader.set_attribute("y2", &num(dy));
+    let spread = (dx, dy) != (0.0, 0.0);
+    let _ = leader.set_attribute(
+        "class",
+        if spread {
+            "trp-leader spread"
+        } else {
+            "trp-leader"
+        },
+    );
 }
 
 /// Builds a marker's elements (static: the layer changes them in place).
@@ -178,8 +179,7 @@ fn build(m: &MarkerView) -> (web_sys::Element, web_sys::Element) {
     .build();
     let line = view! { <line class="trp-leader" x1="0" y1="0" x2="0" y2="0" /> }.build();
     let (g, line) = ((*g).clone(), (*line).clone());
-    place(&g, m.x, m.y);
-    glyph_at(&g, (0.0, 0.0));
+    glyph_at(&g, (m.x, m.y), (0.0, 0.0));
     place(&line, m.x, m.y);
     (g, line)
 }
@@ -327,22 +327,19 @@ impl MarkerLayer {
     /// The marker being dragged follows the finger (atlas units); `None` puts it back.
     fn drag(&self, to: Option<(u32, f32, f32)>) {
         self.layer.update_value(|l| {
-            if let Some(id) = l.dragged.take() {
+            // A marker no longer dragged goes back to where it is drawn at rest (one that is
+            // still dragged is only moved: every finger move lands here).
+            if let Some(id) = l.dragged.take_if(|d| to.is_none_or(|t| t.0 != *d)) {
                 if let Ok(i) = l.at(id) {
-                    let s = &l.shown[i];
-                    place(&s.el, s.m.x, s.m.y);
-                    offset(s);
+                    offset(&l.shown[i]);
                 }
             }
             if let Some((id, x, y)) = to {
                 if let Ok(i) = l.at(id) {
                     let s = &l.shown[i];
-                    place(&s.el, x, y);
                     // The glyph is under the finger while dragged: no spread, no leader.
-                    offset(&Shown {
-                        off: (0.0, 0.0),
-                        ..s.clone()
-                    });
+                    glyph_at(&s.el, (x, y), (0.0, 0.0));
+                    lead(&s.leader, (0.0, 0.0));
                     l.dragged = Some(id);
                 }
             }
