@@ -49,6 +49,22 @@ async function readTimers(page) {
   }));
 }
 
+/** Whether each part of the visit's line (consent, needles in and out) is fully on screen and
+ * what the page finds at its centre and corners (no button squeezes or covers it). */
+async function readVisitLine(page) {
+  return page.locator(".timer-dock .visit-text > span:not(.visit-started)").evaluateAll((spans) => spans.map((el) => {
+    const r = el.getBoundingClientRect();
+    const inView = r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth && r.width > 0;
+    const probes = [[r.left + r.width / 2, r.top + r.height / 2], [r.left + 1, r.top + 2], [r.right - 1, r.top + 2],
+      [r.left + 1, r.bottom - 2], [r.right - 1, r.bottom - 2]];
+    const uncovered = probes.every(([x, y]) => {
+      const hit = document.elementFromPoint(x, y);
+      return hit != null && (el.contains(hit) || hit.contains(el));
+    });
+    return { text: el.textContent, inView, uncovered };
+  }));
+}
+
 async function dismiss(page) {
   const b = page.getByRole("button", { name: "Dismiss message" });
   if (await b.isVisible()) await b.tap();
@@ -76,6 +92,13 @@ for (const [n, estim] of [[3, false], [6, false], [6, true], [8, false]]) {
       expect(t.out.height).toBeGreaterThanOrEqual(44);
     });
     expect(timers[0].out.text).toMatch(/Needle out|Stop e-stim/);
+    // The visit's line stays whole beside its buttons: consent, and needles in and out.
+    const line = await readVisitLine(page);
+    expect(line.map((p) => p.text)).toEqual(["No consent yet", `${n} in · 0 out`]);
+    for (const p of line) {
+      expect(p.inView, `"${p.text}" inside the viewport`).toBe(true);
+      expect(p.uncovered, `"${p.text}" not covered`).toBe(true);
+    }
     // State in words, not colour alone: overdue and paused say so; a running needle does not.
     const overdue = page.locator('[data-timer][data-state="overdue"]');
     await expect(overdue).toHaveCount(1);
