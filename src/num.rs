@@ -6,18 +6,26 @@
 /// `fixed(0.3, 2, false)` is "0.30", `fixed(12.0, 1, true)` is "12", `fixed(-3.25, 1, true)`
 /// is "-3.3" (halves round away from zero). Anything not finite is written as "0".
 pub fn fixed(v: impl Into<f64>, decimals: u32, trim: bool) -> String {
+    let mut s = String::new();
+    push_fixed(&mut s, v, decimals, trim);
+    s
+}
+
+/// Appends `v` as `fixed` writes it, allocating nothing of its own: the atlas writes thousands
+/// of coordinates into its path data at start-up.
+pub fn push_fixed(out: &mut String, v: impl Into<f64>, decimals: u32, trim: bool) {
     let v: f64 = v.into();
     if !v.is_finite() {
-        return "0".into();
+        out.push('0');
+        return;
     }
     let scale = 10u64.pow(decimals);
     let scaled = (v * scale as f64).round();
     let n = scaled.abs() as u64;
-    let mut s = String::new();
     if scaled < 0.0 && n != 0 {
-        s.push('-');
+        out.push('-');
     }
-    s.push_str(&(n / scale).to_string());
+    push_digits(out, n / scale, 1);
     let (mut frac, mut digits) = (n % scale, decimals);
     if trim {
         while digits > 0 && frac % 10 == 0 {
@@ -26,17 +34,34 @@ pub fn fixed(v: impl Into<f64>, decimals: u32, trim: bool) -> String {
         }
     }
     if digits > 0 {
-        let f = frac.to_string();
-        s.push('.');
-        s.extend(std::iter::repeat_n('0', digits as usize - f.len()));
-        s.push_str(&f);
+        out.push('.');
+        push_digits(out, frac, digits as usize);
     }
-    s
+}
+
+/// Appends `n` in decimal, with leading zeros to at least `width` digits.
+fn push_digits(out: &mut String, mut n: u64, width: usize) {
+    let mut buf = [b'0'; 20];
+    let width = width.min(buf.len());
+    let mut i = buf.len();
+    while n > 0 || buf.len() - i < width {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    for &b in &buf[i..] {
+        out.push(b as char);
+    }
 }
 
 /// `fixed` with one decimal, trimmed: coordinates and settings in the page's text.
 pub fn short(v: f32) -> String {
     fixed(v, 1, true)
+}
+
+/// Appends `v` as `short` writes it.
+pub fn push_short(out: &mut String, v: f32) {
+    push_fixed(out, v, 1, true)
 }
 
 /// A number typed by a person: "4", "3.5", "3,5", ".5", "2." are read; anything else is `None`.

@@ -34,9 +34,16 @@ pub fn closed_spline(points: &[Pt]) -> Vec<Cubic> {
         .collect()
 }
 
-fn fmt1(v: f32) -> String {
-    // One decimal is far below a pixel at any zoom the map allows; trims the DOM text.
-    crate::num::short(v)
+/// Appends `M x y`, then `C` with each point's coordinates. One decimal is far below a pixel
+/// at any zoom the map allows; it trims the DOM text.
+fn push_coords(d: &mut String, cmd: char, coords: &[f32]) {
+    d.push(cmd);
+    for (i, v) in coords.iter().enumerate() {
+        if i > 0 {
+            d.push(' ');
+        }
+        crate::num::push_short(d, *v);
+    }
 }
 
 /// SVG path data (`M .. C .. Z`) for a closed smooth outline.
@@ -45,17 +52,14 @@ pub fn path_d(points: &[Pt]) -> String {
     let Some(first) = points.first() else {
         return String::new();
     };
-    let mut d = format!("M{} {}", fmt1(first.0), fmt1(first.1));
+    let mut d = String::with_capacity(12 + segs.len() * 40);
+    push_coords(&mut d, 'M', &[first.0, first.1]);
     for s in &segs {
-        d.push_str(&format!(
-            "C{} {} {} {} {} {}",
-            fmt1(s.c1.0),
-            fmt1(s.c1.1),
-            fmt1(s.c2.0),
-            fmt1(s.c2.1),
-            fmt1(s.to.0),
-            fmt1(s.to.1)
-        ));
+        push_coords(
+            &mut d,
+            'C',
+            &[s.c1.0, s.c1.1, s.c2.0, s.c2.1, s.to.0, s.to.1],
+        );
     }
     d.push('Z');
     d
@@ -67,21 +71,25 @@ pub fn open_path_d(points: &[Pt]) -> String {
     let Some(first) = points.first() else {
         return String::new();
     };
-    let mut d = format!("M{} {}", fmt1(first.0), fmt1(first.1));
+    let mut d = String::with_capacity(12 + n * 40);
+    push_coords(&mut d, 'M', &[first.0, first.1]);
     for i in 0..n.saturating_sub(1) {
         let p0 = points[i.saturating_sub(1)];
         let p1 = points[i];
         let p2 = points[i + 1];
         let p3 = points[(i + 2).min(n - 1)];
-        d.push_str(&format!(
-            "C{} {} {} {} {} {}",
-            fmt1(p1.0 + (p2.0 - p0.0) / 6.0),
-            fmt1(p1.1 + (p2.1 - p0.1) / 6.0),
-            fmt1(p2.0 - (p3.0 - p1.0) / 6.0),
-            fmt1(p2.1 - (p3.1 - p1.1) / 6.0),
-            fmt1(p2.0),
-            fmt1(p2.1)
-        ));
+        push_coords(
+            &mut d,
+            'C',
+            &[
+                p1.0 + (p2.0 - p0.0) / 6.0,
+                p1.1 + (p2.1 - p0.1) / 6.0,
+                p2.0 - (p3.0 - p1.0) / 6.0,
+                p2.1 - (p3.1 - p1.1) / 6.0,
+                p2.0,
+                p2.1,
+            ],
+        );
     }
     d
 }
@@ -231,6 +239,12 @@ mod tests {
         assert!(d.starts_with("M0 0C"));
         assert!(d.ends_with('Z'));
         assert_eq!(d.matches('C').count(), 4);
+        // Control points a sixth of the way along the neighbours' chord, one decimal.
+        assert!(d.starts_with("M0 0C1.7 -1.7 8.3 -1.7 10 0C"), "{d}");
+        assert_eq!(
+            open_path_d(&[(0.0, 0.0), (6.0, 3.0), (-2.5, 10.0)]),
+            "M0 0C1 0.5 6.4 1.3 6 3C5.6 4.7 -1.1 8.8 -2.5 10"
+        );
     }
 
     #[test]
