@@ -191,55 +191,54 @@ fn ZoomControls() -> impl IntoView {
     }
 }
 
-/// Static SVG for one view: body, landmarks, muscles (deep group below superficial group).
-pub fn figure_art(view: View) -> impl IntoView {
-    let body = geometry::path_d(&anatomy::body_outline());
+/// Static SVG for one view, as markup: body, landmarks, muscles (deep group below superficial
+/// group). The art never changes, so it goes into the page as one piece of text that the
+/// browser's own parser builds: building its thousand-odd paths one call at a time was most of
+/// the map's start-up.
+pub fn figure_art(view: View) -> String {
+    use crate::record::esc;
     let regions = anatomy::regions(view);
-    let landmarks: Vec<String> = atlas::landmarks()
-        .filter(|l| l.view == view)
-        .flat_map(|l| {
-            Side::BOTH.into_iter().map(move |side| {
-                let s = view.x_sign(side);
-                let pts: Vec<geometry::Pt> = l
-                    .points
-                    .iter()
-                    .map(|&(x, y)| (s * x as f32, y as f32))
-                    .collect();
-                if l.closed {
-                    geometry::path_d(&pts)
-                } else {
-                    geometry::open_path_d(&pts)
-                }
-            })
-        })
-        .collect();
-    let layer_group = |layer: Layer, class: &'static str| {
-        regions
-            .iter()
-            .filter(|r| r.layer == layer)
-            .map(|r| {
-                let name = anatomy::muscle(r.muscle)
-                    .map(|m| m.name)
-                    .unwrap_or(r.muscle);
-                view! {
-                    <path class=class d=r.path() data-muscle=r.muscle data-side=r.side.id()>
-                        <title>{format!("{name}, patient's {}", r.side.id())}</title>
-                    </path>
-                    <path class=format!("fibres {class}") d=r.fibre_path() />
-                }
-            })
-            .collect_view()
-    };
-    view! {
-        <path class="body" d=body />
-        <g class="landmarks">
-            {landmarks.into_iter().map(|d| view! { <path d=d /> }).collect_view()}
-        </g>
-        <g class="muscles">
-            {layer_group(Layer::Deep, "muscle layer-deep")}
-            {layer_group(Layer::Superficial, "muscle layer-sup")}
-        </g>
+    let mut s = String::with_capacity(200_000);
+    s.push_str("<path class=\"body\" d=\"");
+    s.push_str(&geometry::path_d(&anatomy::body_outline()));
+    s.push_str("\"/><g class=\"landmarks\">");
+    for l in atlas::landmarks().filter(|l| l.view == view) {
+        for side in Side::BOTH {
+            let x = view.x_sign(side);
+            let pts: Vec<geometry::Pt> = l
+                .points
+                .iter()
+                .map(|&(px, py)| (x * px as f32, py as f32))
+                .collect();
+            s.push_str("<path d=\"");
+            s.push_str(&if l.closed {
+                geometry::path_d(&pts)
+            } else {
+                geometry::open_path_d(&pts)
+            });
+            s.push_str("\"/>");
+        }
     }
+    s.push_str("</g><g class=\"muscles\">");
+    for (layer, class) in [
+        (Layer::Deep, "muscle layer-deep"),
+        (Layer::Superficial, "muscle layer-sup"),
+    ] {
+        for r in regions.iter().filter(|r| r.layer == layer) {
+            let name = anatomy::muscle(r.muscle).map_or(r.muscle, |m| m.name);
+            s.push_str(&format!(
+                "<path class=\"{class}\" d=\"{}\" data-muscle=\"{}\" data-side=\"{}\"><title>{}, patient&#39;s {}</title></path><path class=\"fibres {class}\" d=\"{}\"/>",
+                r.path(),
+                esc(r.muscle),
+                r.side.id(),
+                esc(name),
+                r.side.id(),
+                r.fibre_path(),
+            ));
+        }
+    }
+    s.push_str("</g>");
+    s
 }
 
 /// One figure: its stage (where fingers act), the zoom, the anatomy and the layers over it.
@@ -552,9 +551,8 @@ fn Figure(view: View) -> impl IntoView {
                         preserveAspectRatio="xMidYMid meet"
                         role="group"
                         aria-label=format!("{} of the body", view.label())
-                    >
-                        {figure_art(view)}
-                    </svg>
+                        inner_html=figure_art(view)
+                    ></svg>
                     // Everything that changes lives on its own layer, so the anatomy is never repainted.
                     <svg class="overlay" viewBox=view_box preserveAspectRatio="xMidYMid meet" aria-hidden="true">
                         <PainDrawing view stroke />

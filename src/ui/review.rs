@@ -54,7 +54,7 @@ pub fn AtlasReview() -> impl IntoView {
                 <svg class="review-svg" viewBox=[vx, vy, vw, vh].map(crate::num::short).join(" ") role="img" aria-label=format!("{} of the body", view.label())>
                     <text class="side-label" x=crate::num::short(vx + 6.0) y=crate::num::short(vy + 18.0) text-anchor="start">{left}</text>
                     <text class="side-label" x=crate::num::short(vx + vw - 6.0) y=crate::num::short(vy + 18.0) text-anchor="end">{right}</text>
-                    {figure_art(view)}
+                    <g inner_html=figure_art(view)></g>
                     <g class="highlight">{highlight}</g>
                 </svg>
                 <figcaption>{view.label()}</figcaption>

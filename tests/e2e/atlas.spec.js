@@ -85,6 +85,23 @@ test.describe("atlas", () => {
     }
   });
 
+  test("every drawn region is an SVG shape that names its muscle and the patient's side", async ({ page }) => {
+    await freshStart(page);
+    const regions = await page.locator("svg.art path[data-muscle]").evaluateAll((paths) => paths.map((p) => ({
+      svg: p instanceof SVGPathElement && p.getTotalLength() > 0,
+      muscle: p.dataset.muscle,
+      side: p.dataset.side,
+      title: p.querySelector("title")?.textContent ?? "",
+    })));
+    expect(regions.length).toBeGreaterThan(200);
+    for (const r of regions) {
+      expect(r.svg, `${r.muscle} ${r.side} drawn`).toBe(true);
+      expect(r.title, `${r.muscle} ${r.side}`).toMatch(new RegExp(`^[A-Z][^<>]+, patient's ${r.side}$`));
+    }
+    const trapezius = regions.find((r) => r.muscle === "upper_trapezius" && r.side === "left");
+    expect(trapezius.title).toBe("Upper trapezius, patient's left");
+  });
+
   test("typing trap lists the trapezius parts; choosing one zooms to it and selects it", async ({ page }) => {
     await freshStart(page);
     await page.getByLabel("Find a muscle").fill("trap");
