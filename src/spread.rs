@@ -7,8 +7,8 @@
 pub const NEAR_PX: f64 = 34.0;
 /// Spread glyphs sit on a grid of this pitch: a finger-sized target each (44 CSS px).
 pub const CELL_PX: f64 = 44.0;
-/// Glyphs in one column of a spread cluster.
-const PER_COLUMN: usize = 3;
+/// Rows of glyphs a spread cluster takes before it widens (two glyphs to a row up to then).
+const ROWS: usize = 3;
 /// Spread glyphs stand this far beside the outermost spot of their cluster.
 pub const GAP_PX: f64 = 30.0;
 /// A glyph's extent around its dot: the caution badge above left, the number above right.
@@ -147,31 +147,82 @@ pub fn spread(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
     out
 }
 
-/// Puts a cluster's glyphs in columns beside the cluster, on the side away from the body's
-/// midline (x = 0), a gap clear of every true spot: a tap among the spots still charts a new
-/// point there, and each glyph is a finger's width from the next. Glyphs go top to bottom in
-/// the order of their spots, `PER_COLUMN` to a column centred on the level of the topmost
-/// spot: once a cluster has a full column, a point charted below it adds a glyph and moves
-/// none of the others.
+/// Puts a cluster's glyphs beside it, each part of the cluster on its own side of the
+/// body's midline (x = 0) and its glyphs on the side away from it, a gap clear of every true
+/// spot: a tap among the spots still charts a new point there, and each glyph is a finger's
+/// width from the next. Points of the left and right halves of the body never share a column,
+/// so no leader line crosses the body.
 fn lay_out(points: &[(f64, f64)], group: &[usize], out: &mut [(f64, f64)]) {
-    let (mut lo, mut hi, mut top) = (f64::MAX, f64::MIN, f64::MAX);
-    for &i in group {
-        lo = lo.min(points[i].0);
-        hi = hi.max(points[i].0);
+    let (left, right): (Vec<usize>, Vec<usize>) = group.iter().partition(|&&i| points[i].0 < 0.0);
+    for (part, dir) in [(left, -1.0), (right, 1.0)] {
+        if !part.is_empty() {
+            lay_out_side(points, &part, dir, out);
+        }
+    }
+}
+
+/// Lays out one side's part of a cluster: glyphs go in the order of their spots, top to bottom,
+/// along rows of two (of more for a large cluster), from the level of the topmost spot.
+/// Taken row by row, leader lines rarely cross; and a point charted below the others adds a
+/// glyph and moves none of them (unless its leader line would cross theirs).
+fn lay_out_side(points: &[(f64, f64)], part: &[usize], dir: f64, out: &mut [(f64, f64)]) {
+    let (mut edge, mut top) = (0.0f64, f64::MAX);
+    for &i in part {
+        edge = if dir < 0.0 {
+            edge.min(points[i].0)
+        } else {
+            edge.max(points[i].0)
+        };
         top = top.min(points[i].1);
     }
-    let dir = if lo + hi < 0.0 { -1.0 } else { 1.0 };
-    let edge = if dir < 0.0 { lo } else { hi };
-    let mut order: Vec<usize> = group.to_vec();
+    let mut order: Vec<usize> = part.to_vec();
     // Clusters are small: the app's small sort, not another instance of the standard one.
     crate::small_sort::sort_by(&mut order, |&a, &b| points[a].1.total_cmp(&points[b].1));
-    let rows = group.len().min(PER_COLUMN) as f64;
-    for (j, &i) in order.iter().enumerate() {
-        let (col, row) = ((j / PER_COLUMN) as f64, (j % PER_COLUMN) as f64);
-        let x = edge + dir * (GAP_PX + col * CELL_PX);
-        let y = top + (row - (rows - 1.0) / 2.0) * CELL_PX;
-        out[i] = (x - points[i].0, y - points[i].1);
+    // One or two glyphs sit level with the spot; more start a row above it, so that a cluster
+    // keeps close around its spots instead of growing downwards.
+    let lead = if order.len() > 2 { 1.0 } else { 0.0 };
+    let cols = if order.len() <= 2 * ROWS {
+        2
+    } else {
+        order.len().div_ceil(ROWS)
+    };
+    let mut slots: Vec<(f64, f64)> = (0..order.len())
+        .map(|j| {
+            let (row, col) = ((j / cols) as f64, (j % cols) as f64);
+            (
+                edge + dir * (GAP_PX + col * CELL_PX),
+                top + (row - lead) * CELL_PX,
+            )
+        })
+        .collect();
+    // Spots at different distances from the columns can still send two leaders across each
+    // other: such a pair swaps glyphs. Each swap shortens the lines in all, so this ends.
+    for _ in 0..order.len() * order.len() {
+        let mut swapped = false;
+        for a in 0..order.len() {
+            for b in a + 1..order.len() {
+                let (pa, pb) = (points[order[a]], points[order[b]]);
+                if crosses(pa, slots[a], pb, slots[b]) {
+                    slots.swap(a, b);
+                    swapped = true;
+                }
+            }
+        }
+        if !swapped {
+            break;
+        }
     }
+    for (&i, g) in order.iter().zip(&slots) {
+        out[i] = (g.0 - points[i].0, g.1 - points[i].1);
+    }
+}
+
+/// Whether segments a-b and c-d cross each other (touching does not count).
+fn crosses(a: (f64, f64), b: (f64, f64), c: (f64, f64), d: (f64, f64)) -> bool {
+    let side = |p: (f64, f64), q: (f64, f64), r: (f64, f64)| {
+        (q.0 - p.0) * (r.1 - p.1) - (q.1 - p.1) * (r.0 - p.0)
+    };
+    side(c, d, a) * side(c, d, b) < 0.0 && side(a, b, c) * side(a, b, d) < 0.0
 }
 
 #[cfg(test)]
@@ -304,6 +355,44 @@ mod tests {
             for j in i + 1..at.len() {
                 let apart = (at[i].0 - at[j].0).abs() >= w || (at[i].1 - at[j].1).abs() >= h;
                 assert!(apart, "{i} and {j} overlap: {:?} {:?}", at[i], at[j]);
+            }
+        }
+    }
+
+    #[test]
+    fn a_cluster_across_the_midline_spreads_each_half_to_its_own_side() {
+        // Both sides of the neck at a small scale: four spots within a finger of each other.
+        let pts = [(-6.0, 100.0), (6.0, 100.0), (-9.0, 112.0), (9.0, 112.0)];
+        let at = placed(&pts);
+        assert!(min_gap(&at) >= CELL_PX - 1e-9, "{at:?}");
+        for (p, g) in pts.iter().zip(&at) {
+            if p.0 < 0.0 {
+                assert!(g.0 <= -9.0 - GAP_PX + 1e-9, "{at:?}");
+            } else {
+                assert!(g.0 >= 9.0 + GAP_PX - 1e-9, "{at:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn leader_lines_of_a_needling_session_do_not_cross() {
+        // Six points charted close together on one shoulder, in no particular order.
+        let pts = [
+            (80.0, 130.0),
+            (95.0, 122.0),
+            (72.0, 141.0),
+            (90.0, 138.0),
+            (84.0, 118.0),
+            (99.0, 133.0),
+        ];
+        let at = placed(&pts);
+        assert!(min_gap(&at) >= CELL_PX - 1e-9, "{at:?}");
+        for i in 0..pts.len() {
+            for j in i + 1..pts.len() {
+                assert!(
+                    !crosses(pts[i], at[i], pts[j], at[j]),
+                    "leaders {i} and {j} cross: {at:?}"
+                );
             }
         }
     }
