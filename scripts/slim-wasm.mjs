@@ -170,7 +170,10 @@ export function slimWasm(dir) {
     const tmp = `${wasmFile}.tmp`;
     writeFileSync(tmp, stripped);
     const local = join(process.cwd(), "node_modules", ".bin", "wasm-opt");
-    execFileSync(existsSync(local) ? local : "wasm-opt", [...FEATURES, "-Oz", tmp, "-o", tmp], { stdio: "inherit" });
+    // The producers and target-features sections say how the module was built: the browser
+    // has no use for them.
+    execFileSync(existsSync(local) ? local : "wasm-opt",
+      [...FEATURES, "-Oz", "--strip-producers", "--strip-target-features", tmp, "-o", tmp], { stdio: "inherit" });
     const optimised = readFileSync(tmp);
     rmSync(tmp);
 
