@@ -36,6 +36,8 @@ const TICK_MS: u32 = 250;
 #[component]
 pub fn App(
     loaded: crate::store::browser::Loaded,
+    /// Whether the list of points and the timer dock are built yet (they follow the header).
+    side_ready: RwSignal<bool>,
     /// Whether the body map is built yet (it follows the rest of the screen at start-up).
     map_ready: RwSignal<bool>,
     /// Set once the map is interactive: parts that are not on screen yet may be built then.
@@ -209,9 +211,9 @@ pub fn App(
                     <aside class="side" class:looking=move || state.mode.get() == state::Mode::Pain>
                         <div class="side-scroll">
                             <panel::SelectionPanel />
-                            <trp_list::TrpList />
+                            {move || side_ready.get().then(|| view! { <trp_list::TrpList /> })}
                         </div>
-                        <timer_dock::TimerDock />
+                        {move || side_ready.get().then(|| view! { <timer_dock::TimerDock /> })}
                     </aside>
                     {move || patient_view.get().then(|| view! { <patient_view::PatientSide texts /> })}
                 </main>
@@ -238,8 +240,16 @@ pub fn mount() {
         let loaded = crate::store::browser::load(BrowserClock.now()).await;
         mark("myomap-records-read");
         drop_boot();
-        let (map_ready, warm) = (RwSignal::new(false), RwSignal::new(false));
-        leptos::mount::mount_to_body(move || view! { <App loaded map_ready warm /> });
+        let (side_ready, map_ready, warm) = (
+            RwSignal::new(false),
+            RwSignal::new(false),
+            RwSignal::new(false),
+        );
+        leptos::mount::mount_to_body(move || view! { <App loaded side_ready map_ready warm /> });
+        // The screen is built in three tasks (the header, the side, the map), none of which
+        // holds the page for long.
+        yield_task().await;
+        side_ready.set(true);
         yield_task().await;
         map_ready.set(true);
         leptos::task::tick().await;
