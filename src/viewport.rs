@@ -82,9 +82,12 @@ impl Camera {
     pub fn clamped(&self, fit: &Fit) -> Camera {
         let scale = self.scale.clamp(MIN_SCALE, MAX_SCALE);
         // The scaled stage spans [t, t + scale * w]; it must cover the stage's own box.
+        // Written with max and min: `clamp` with a bound known only at run time carries a
+        // panic message that formats floats, kilobytes of the first load for a case that the
+        // zoom's lower limit (1) already rules out.
         let clamp_axis = |t: f64, size: f64| {
             let span = scale * size;
-            t.clamp(size - span, 0.0)
+            t.max(size - span).min(0.0)
         };
         Camera {
             scale,
