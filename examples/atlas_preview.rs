@@ -51,17 +51,7 @@ fn main() {
         ));
         for lm in anatomy::atlas::landmarks().filter(|l| l.view == *view) {
             for side in anatomy::model::Side::BOTH {
-                let s = view.x_sign(side);
-                let pts: Vec<geometry::Pt> = lm
-                    .points
-                    .iter()
-                    .map(|&(x, y)| (s * x as f32, y as f32))
-                    .collect();
-                let d = if lm.closed {
-                    geometry::path_d(&pts)
-                } else {
-                    geometry::open_path_d(&pts)
-                };
+                let d = anatomy::landmark_path(lm, side);
                 out.push_str(&format!(
                     "<path d='{d}' fill='none' stroke='#a08070' stroke-width='0.8'/>"
                 ));

@@ -34,7 +34,7 @@ pub fn closed_spline(points: &[Pt]) -> Vec<Cubic> {
         .collect()
 }
 
-/// Appends `M x y`, then `C` with each point's coordinates. One decimal is far below a pixel
+/// Appends one path command (`M`, `C`) and its coordinates. One decimal is far below a pixel
 /// at any zoom the map allows; it trims the DOM text.
 fn push_coords(d: &mut String, cmd: char, coords: &[f32]) {
     d.push(cmd);

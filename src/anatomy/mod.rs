@@ -9,7 +9,7 @@ pub mod presets;
 pub mod referral;
 
 use geometry::Pt;
-use model::{Layer, Muscle, Shape, Side, View};
+use model::{Landmark, Layer, Muscle, Shape, Side, View};
 
 /// Atlas viewBox per figure: x from the midline (viewer's left negative), y from the vertex.
 pub const VIEW_BOX: (f32, f32, f32, f32) = (-190.0, -20.0, 380.0, 840.0);
@@ -28,6 +28,21 @@ pub fn body_outline() -> Vec<Pt> {
     // The mirrored half runs back up from the crotch to the vertex; skip the shared midline ends.
     full.extend(half.iter().rev().skip(1).take(half.len() - 2).copied());
     full
+}
+
+/// A landmark (bony contour, crease) drawn on one side of the body in its view, as SVG path data.
+pub fn landmark_path(l: &Landmark, side: Side) -> String {
+    let s = l.view.x_sign(side);
+    let pts: Vec<Pt> = l
+        .points
+        .iter()
+        .map(|&(x, y)| (s * x as f32, y as f32))
+        .collect();
+    if l.closed {
+        geometry::path_d(&pts)
+    } else {
+        geometry::open_path_d(&pts)
+    }
 }
 
 /// A shape's outline placed on one side of the body in its view.

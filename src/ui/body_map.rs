@@ -204,18 +204,8 @@ pub fn figure_art(view: View) -> String {
     s.push_str("\"/><g class=\"landmarks\">");
     for l in atlas::landmarks().filter(|l| l.view == view) {
         for side in Side::BOTH {
-            let x = view.x_sign(side);
-            let pts: Vec<geometry::Pt> = l
-                .points
-                .iter()
-                .map(|&(px, py)| (x * px as f32, py as f32))
-                .collect();
             s.push_str("<path d=\"");
-            s.push_str(&if l.closed {
-                geometry::path_d(&pts)
-            } else {
-                geometry::open_path_d(&pts)
-            });
+            s.push_str(&anatomy::landmark_path(l, side));
             s.push_str("\"/>");
         }
     }
