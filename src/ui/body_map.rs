@@ -86,6 +86,28 @@ pub fn BodyMap() -> impl IntoView {
     let show = state.portrait_view;
     let mode = state.mode;
     let show_all = state.show_all;
+    let legend_on = Memo::new(move |_| {
+        mode.get() == Mode::Chart
+            && (show_all.get()
+                || state
+                    .selected_muscle()
+                    .is_some_and(|(m, _)| referral::pattern(&m).is_some()))
+    });
+    let warm = use_context::<super::Warm>().map(|w| w.0);
+    let legend_built = Memo::new(move |built: Option<&bool>| {
+        built == Some(&true) || legend_on.get() || warm.is_some_and(|w| w.get())
+    });
+    // Names written on the map give way to the legend while it shows, and come back after.
+    Effect::new(move |was: Option<bool>| {
+        let on = legend_on.get();
+        if was.is_some_and(|w| w != on) {
+            set_timeout(
+                super::declutter::hide_covered_names,
+                std::time::Duration::ZERO,
+            );
+        }
+        on
+    });
     view! {
         <div class="map-area" data-show=move || show.get().id() data-mode=move || if mode.get() == Mode::Pain { "pain" } else { "chart" }>
             <div class="map-toolbar">
@@ -132,8 +154,16 @@ pub fn BodyMap() -> impl IntoView {
                 <Figure view=View::Posterior />
             </div>
             <ZoomControls />
-            {move || (state.mode.get() == Mode::Chart && (state.show_all.get() || state.selected_muscle().is_some_and(|(m, _)| referral::pattern(&m).is_some()))).then(|| view! {
-                <div class="legend" aria-label="Referral pattern legend" role="note">
+            // Built once the map is interactive and then only shown or hidden: its first
+            // appearance (with the first pattern) costs no layout of the map area.
+            {move || legend_built.get().then(|| view! {
+                <div
+                    class="legend"
+                    class:off=move || !legend_on.get()
+                    aria-hidden=move || (!legend_on.get()).then_some("true")
+                    aria-label="Referral pattern legend"
+                    role="note"
+                >
                     <span class="legend-item"><span class="key key-essential"></span>"Essential"</span>
                     <span class="legend-item"><span class="key key-spillover"></span>"Spillover"</span>
                     <span class="legend-item"><span class="key key-trp">"✕"</span>"Trigger point"</span>

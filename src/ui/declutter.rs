@@ -6,8 +6,9 @@ use wasm_bindgen::JsCast;
 
 use super::state::AppState;
 
-/// What floats over the map: zoom buttons, the region list, the legend and the side tags.
-const CONTROLS: &str = ".zoom-controls .btn, .preset-list, .legend, .side-tag";
+/// What floats over the map: zoom buttons, the region list, the legend (while shown) and the
+/// side tags.
+const CONTROLS: &str = ".zoom-controls .btn, .preset-list, .legend:not(.off), .side-tag";
 /// How long a zoom takes to settle (the camera's transition), in milliseconds.
 const SETTLE_MS: u64 = 420;
 

@@ -132,7 +132,11 @@ test("drag moves a point, delete removes it, undo and redo walk every change bac
 
 test("a selected point shows its referral pattern on every view it reaches, and all patterns on request", async ({ page }) => {
   await freshStart(page);
+  // The legend is built ahead but shows (and is read out) only with a pattern.
+  const legend = page.getByRole("note", { name: "Referral pattern legend" });
+  await expect(legend).toBeHidden();
   await tapMuscle(page, "posterior", "upper_trapezius", "right");
+  await expect(legend).toBeVisible();
   // The question mark reaches the back of the neck and the temple (front view).
   for (const view of ["posterior", "anterior"]) {
     await expect(page.locator(`figure[data-view="${view}"] [data-referral="upper_trapezius"][data-grade="essential"]`).first()).toBeAttached();
