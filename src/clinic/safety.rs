@@ -5,16 +5,22 @@ use crate::anatomy::model::Side;
 use crate::anatomy::referral::{self, CautionKind};
 
 /// Whether needling this muscle can reach the lung (the thorax).
+/// The chart asks this of every point on every change, so it is a binary search of a short
+/// sorted list (a few comparisons of short strings), not a hash of each muscle's id.
 pub fn over_thorax(muscle: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        referral::cautions()
-            .filter(|c| c.kind == CautionKind::Lung)
-            .map(|c| c.muscle)
-            .collect()
-    })
-    .contains(muscle)
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SORTED
+        .get_or_init(|| {
+            let mut lung: Vec<&'static str> = referral::cautions()
+                .filter(|c| c.kind == CautionKind::Lung)
+                .map(|c| c.muscle)
+                .collect();
+            lung.sort_unstable();
+            lung.dedup();
+            lung
+        })
+        .binary_search(&muscle)
+        .is_ok()
 }
 
 /// Points charted over the thorax on both sides of the body: needling both sides of the
@@ -101,5 +107,19 @@ mod tests {
         assert!(over_thorax("middle_scalene"));
         assert!(!over_thorax("sternocleidomastoid"));
         assert!(!over_thorax("gastrocnemius"));
+    }
+
+    #[test]
+    fn every_muscle_is_over_the_thorax_exactly_when_a_lung_caution_names_it() {
+        let mut lung = 0;
+        for m in crate::anatomy::atlas::muscles() {
+            let named =
+                referral::cautions().any(|c| c.muscle == m.id && c.kind == CautionKind::Lung);
+            assert_eq!(over_thorax(m.id), named, "{}", m.id);
+            lung += usize::from(named);
+        }
+        assert!(lung >= 5, "only {lung} muscles over the thorax");
+        assert!(!over_thorax(""));
+        assert!(!over_thorax("pectoralis_majo"));
     }
 }
