@@ -46,6 +46,21 @@ pub fn App(
     let state = AppState::new(loaded);
     provide_context(state);
     provide_context(Warm(warm));
+    // Once the first tap's views are built, its code is run once on scratch data, in a task of
+    // its own (see `AppState::rehearse`).
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || !warm.get() {
+            return done.unwrap_or(false);
+        }
+        set_timeout(
+            move || {
+                state.rehearse();
+                markers::rehearse();
+            },
+            std::time::Duration::ZERO,
+        );
+        true
+    });
     state.close_stale_visit();
     // Another tab took over: this one stops saving and steps aside.
     let elsewhere = RwSignal::new(false);
