@@ -54,8 +54,10 @@ pub fn App(
         }
         set_timeout(
             move || {
-                state.rehearse();
                 markers::rehearse();
+                if let Some((chart, id)) = state.rehearse() {
+                    set_timeout(move || rehearse_views(chart, id), std::time::Duration::ZERO);
+                }
             },
             std::time::Duration::ZERO,
         );
@@ -236,6 +238,32 @@ pub fn App(
             .into_any()
         }}
     }
+}
+
+/// Builds the views that a first tap changes (the visit bar with a visit under way, the list
+/// with a point, the point's record) once for a scratch chart, in an element that is never on
+/// the page, and drops them: the browser compiles their code then, not under the first tap.
+fn rehearse_views(chart: crate::clinic::chart::Chart, id: u32) {
+    use wasm_bindgen::JsCast;
+    let Some(host) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("div").ok())
+    else {
+        return;
+    };
+    let mut loaded = crate::store::browser::Loaded::scratch(BrowserClock.now(), None);
+    loaded.chart = chart;
+    let shown = leptos::mount::mount_to(host.unchecked_into(), move || {
+        let scratch = AppState::new(loaded);
+        scratch.selection.set(state::Selection::Trp(id));
+        provide_context(scratch);
+        view! {
+            <panel::SelectionPanel />
+            <trp_list::TrpList />
+            <timer_dock::TimerDock />
+        }
+    });
+    drop(shown);
 }
 
 /// True once the map is interactive and the screen's hidden parts may be built ahead of use.

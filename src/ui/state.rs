@@ -436,7 +436,8 @@ impl AppState {
     /// records written out) on a scratch chart that is then dropped: the browser compiles the
     /// app's code one function at a time, the first time it runs, and this way that happens
     /// while the therapist looks rather than under their first tap. Nothing is kept or saved.
-    pub fn rehearse(&self) {
+    /// Hands back the scratch chart and its point, for the views to rehearse on.
+    pub fn rehearse(&self) -> Option<(Chart, u32)> {
         let clock = self.clock();
         let mut chart = Chart::default();
         let mut history = History::default();
@@ -445,15 +446,17 @@ impl AppState {
             x: 40.0,
             y: 130.0,
         };
-        if let Ok(change) = chart.change_mark("upper_trapezius", Side::Right, at, clock.0) {
-            let touched = Touched::of(&change);
-            if history.apply(&mut chart, change).is_ok() {
-                chart.ensure_visit(&clock);
-                let pid = self.patient.with_untracked(|p| p.id);
-                std::hint::black_box(records::ops_for(pid, &chart, &touched));
-            }
-        }
         std::hint::black_box(self.patient.with_untracked(records::put_patient));
+        let change = chart
+            .change_mark("upper_trapezius", Side::Right, at, clock.0)
+            .ok()?;
+        let touched = Touched::of(&change);
+        history.apply(&mut chart, change).ok()?;
+        chart.ensure_visit(&clock);
+        let pid = self.patient.with_untracked(|p| p.id);
+        std::hint::black_box(records::ops_for(pid, &chart, &touched));
+        let id = chart.trps.first()?.id;
+        Some((chart, id))
     }
 
     /// Tells the therapist why a change was refused.
