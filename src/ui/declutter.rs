@@ -40,12 +40,18 @@ pub fn hide_covered_names() {
             },
         )
     };
+    // Names are written only when zoomed in: at rest there is nothing to measure (and no
+    // layout to force).
+    let names = all(".stage .label");
+    if names.is_empty() {
+        return;
+    }
     let controls: Vec<Rect> = all(CONTROLS)
         .iter()
         .map(rect)
         .filter(|r| r.2 > r.0)
         .collect();
-    for name in all(".stage .label") {
+    for name in names {
         let covered = controls.iter().any(|c| overlaps(rect(&name), *c));
         let _ = name.class_list().toggle_with_force("covered", covered);
     }
