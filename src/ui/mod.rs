@@ -264,6 +264,7 @@ fn rehearse_views(chart: crate::clinic::chart::Chart, id: u32) {
         }
     });
     drop(shown);
+    mark("myomap-rehearsed");
 }
 
 /// True once the map is interactive and the screen's hidden parts may be built ahead of use.

@@ -1,7 +1,7 @@
 // Charting trigger points by touch: records, list, drag, delete, undo/redo, referral
 // patterns, hints, the reverse lookup, and the bilateral-thorax warning.
 import { test, expect } from "@playwright/test";
-import { allSaved, atlasToScreen, freshStart, markerCentre, muscleSel, showView, startWithOldChart, tapMuscle, touchPoint } from "./helpers.js";
+import { allSaved, atlasToScreen, freshStart, markerCentre, muscleSel, readDb, showView, startWithOldChart, tapMuscle, touchPoint } from "./helpers.js";
 
 test.use({ reducedMotion: "reduce" });
 
@@ -36,6 +36,23 @@ test("the point's record is built before the first tap, out of sight and out of 
   await page.getByRole("button", { name: "Delete point" }).tap();
   await expect(panel).toHaveClass(/\boff\b/);
   await expect(page.getByRole("button", { name: "Start timer" })).toHaveCount(0);
+});
+
+test("what start-up runs ahead of the first tap leaves no trace: no point, no visit, nothing written", async ({ page }) => {
+  await freshStart(page);
+  // Myomap rehearses a first tap on a scratch chart once the map is interactive.
+  await page.waitForFunction(() => performance.getEntriesByName("myomap-rehearsed").length > 0);
+  await expect(page.locator("[data-trp], [data-trp-row]")).toHaveCount(0);
+  await expect(page.locator(".visit-bar")).toHaveAttribute("data-visit", "none");
+  await expect(page.getByText("No visit under way.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Start visit" })).toHaveCount(1);
+  await expect(page.locator(".selected")).toHaveCount(0);
+  const db = await readDb(page);
+  expect(Object.keys(db).filter((k) => k.includes("/pt/") || k.endsWith("/open"))).toEqual([]);
+  // The first real tap is the chart's first point.
+  await tapMuscle(page, "posterior", "infraspinatus", "right");
+  await expect(page.locator("[data-trp]")).toHaveCount(1);
+  await expect(page.locator("[data-trp-row]")).toHaveCount(1);
 });
 
 test("records are edited with large controls, listed, shown on the marker, and kept", async ({ page }) => {
