@@ -13,9 +13,14 @@ const ROWS: usize = 3;
 pub const GAP_PX: f64 = 30.0;
 /// A glyph's extent around its dot: the caution badge above left, the number above right.
 const GLYPH: (f64, f64, f64, f64) = (-12.0, -21.0, 23.0, 8.0);
+/// Spread glyphs keep at least this far inside the room they are given (the stage's edges).
+const EDGE_PX: f64 = 4.0;
 /// Clusters larger than this are left where they are (zooming in separates them): a grid of
 /// hundreds of glyphs would cover the whole figure.
 pub const MAX_SPREAD: usize = 64;
+
+/// A rectangle as (left, top, right, bottom).
+pub type Rect = (f64, f64, f64, f64);
 
 /// Union-find over point indices.
 struct Sets(Vec<usize>);
@@ -93,7 +98,9 @@ fn overlapping(boxes: &[(f64, f64, f64, f64)], pair: &mut dyn FnMut(usize, usize
 }
 
 /// Offsets (pixels) that keep glyphs apart, in the order of `points` (positions in pixels).
-pub fn spread(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+/// `room` is what the screen shows, in the points' coordinates (left, top, right, bottom):
+/// a spread cluster near its edge is laid out inside it rather than off the screen.
+pub fn spread(points: &[(f64, f64)], room: Option<Rect>) -> Vec<(f64, f64)> {
     let n = points.len();
     let mut out = vec![(0.0, 0.0); n];
     if n < 2 {
@@ -127,7 +134,7 @@ pub fn spread(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
                 continue;
             }
             if group.len() > 1 {
-                lay_out(points, group, &mut out);
+                lay_out(points, group, room, &mut out);
             } else {
                 out[group[0]] = (0.0, 0.0);
             }
@@ -152,11 +159,11 @@ pub fn spread(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
 /// spot: a tap among the spots still charts a new point there, and each glyph is a finger's
 /// width from the next. Points of the left and right halves of the body never share a column,
 /// so no leader line crosses the body.
-fn lay_out(points: &[(f64, f64)], group: &[usize], out: &mut [(f64, f64)]) {
+fn lay_out(points: &[(f64, f64)], group: &[usize], room: Option<Rect>, out: &mut [(f64, f64)]) {
     let (left, right): (Vec<usize>, Vec<usize>) = group.iter().partition(|&&i| points[i].0 < 0.0);
     for (part, dir) in [(left, -1.0), (right, 1.0)] {
         if !part.is_empty() {
-            lay_out_side(points, &part, dir, out);
+            lay_out_side(points, &part, dir, room, out);
         }
     }
 }
@@ -165,7 +172,13 @@ fn lay_out(points: &[(f64, f64)], group: &[usize], out: &mut [(f64, f64)]) {
 /// along rows of two (of more for a large cluster), from the level of the topmost spot.
 /// Taken row by row, leader lines rarely cross; and a point charted below the others adds a
 /// glyph and moves none of them (unless its leader line would cross theirs).
-fn lay_out_side(points: &[(f64, f64)], part: &[usize], dir: f64, out: &mut [(f64, f64)]) {
+fn lay_out_side(
+    points: &[(f64, f64)],
+    part: &[usize],
+    dir: f64,
+    room: Option<Rect>,
+    out: &mut [(f64, f64)],
+) {
     let (mut edge, mut top) = (0.0f64, f64::MAX);
     for &i in part {
         edge = if dir < 0.0 {
@@ -195,6 +208,9 @@ fn lay_out_side(points: &[(f64, f64)], part: &[usize], dir: f64, out: &mut [(f64
             )
         })
         .collect();
+    if let Some(room) = room {
+        keep_inside(&mut slots, room);
+    }
     // Spots at different distances from the columns can still send two leaders across each
     // other: such a pair swaps glyphs. Each swap shortens the lines in all, so this ends.
     for _ in 0..order.len() * order.len() {
@@ -217,6 +233,36 @@ fn lay_out_side(points: &[(f64, f64)], part: &[usize], dir: f64, out: &mut [(f64
     }
 }
 
+/// Moves a side's glyphs, all together, inside `room` where they would reach past its edge:
+/// down from the top, up from the bottom (the top wins when the room is too short), and in
+/// from either side. A glyph may then sit over a spot, but never off the screen.
+fn keep_inside(slots: &mut [(f64, f64)], room: Rect) {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &(x, y) in slots.iter() {
+        (x0, y0) = (x0.min(x + GLYPH.0), y0.min(y + GLYPH.1));
+        (x1, y1) = (x1.max(x + GLYPH.2), y1.max(y + GLYPH.3));
+    }
+    let (left, top) = (room.0 + EDGE_PX, room.1 + EDGE_PX);
+    let (right, bottom) = (room.2 - EDGE_PX, room.3 - EDGE_PX);
+    let dx = if x0 < left {
+        left - x0
+    } else if x1 > right {
+        (right - x1).max(left - x0)
+    } else {
+        0.0
+    };
+    let dy = if y0 < top {
+        top - y0
+    } else if y1 > bottom {
+        (bottom - y1).max(top - y0)
+    } else {
+        0.0
+    };
+    for s in slots.iter_mut() {
+        *s = (s.0 + dx, s.1 + dy);
+    }
+}
+
 /// Whether segments a-b and c-d cross each other (touching does not count).
 fn crosses(a: (f64, f64), b: (f64, f64), c: (f64, f64), d: (f64, f64)) -> bool {
     let side = |p: (f64, f64), q: (f64, f64), r: (f64, f64)| {
@@ -230,7 +276,7 @@ mod tests {
     use super::*;
 
     fn placed(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
-        spread(points)
+        spread(points, None)
             .iter()
             .zip(points)
             .map(|(o, p)| (p.0 + o.0, p.1 + o.1))
@@ -247,6 +293,56 @@ mod tests {
         m
     }
 
+    /// Where each glyph's box reaches, given the room.
+    fn boxes_within(points: &[(f64, f64)], room: Option<Rect>) -> Vec<Rect> {
+        spread(points, room)
+            .iter()
+            .zip(points)
+            .map(|(o, p)| {
+                let (x, y) = (p.0 + o.0, p.1 + o.1);
+                (x + GLYPH.0, y + GLYPH.1, x + GLYPH.2, y + GLYPH.3)
+            })
+            .collect()
+    }
+
+    fn inside(b: Rect, room: Rect) -> bool {
+        b.0 >= room.0 && b.1 >= room.1 && b.2 <= room.2 && b.3 <= room.3
+    }
+
+    #[test]
+    fn a_cluster_at_the_top_of_the_screen_is_laid_out_on_the_screen() {
+        // Six points on the neck, just under the top of what a small portrait figure shows:
+        // the rows of glyphs would start above the screen.
+        let room = (-150.0, 0.0, 150.0, 400.0);
+        let neck: Vec<(f64, f64)> = (0..6)
+            .map(|i| (20.0 + i as f64 * 3.0, 30.0 + i as f64 * 4.0))
+            .collect();
+        let free = boxes_within(&neck, None);
+        assert!(
+            free.iter().any(|b| b.1 < room.1),
+            "the case is not the one meant: {free:?}"
+        );
+        let kept = boxes_within(&neck, Some(room));
+        assert!(kept.iter().all(|b| inside(*b, room)), "{kept:?}");
+        // Still a finger apart, and still clear of one another.
+        let at: Vec<(f64, f64)> = kept
+            .iter()
+            .map(|b| (b.0 - GLYPH.0, b.1 - GLYPH.1))
+            .collect();
+        assert!(min_gap(&at) >= CELL_PX - 1e-9);
+        // The other edges too: a cluster against the right edge and near the bottom.
+        let corner: Vec<(f64, f64)> = (0..4).map(|i| (140.0, 390.0 - i as f64 * 5.0)).collect();
+        let kept = boxes_within(&corner, Some(room));
+        assert!(kept.iter().all(|b| inside(*b, room)), "{kept:?}");
+    }
+
+    #[test]
+    fn a_cluster_well_inside_the_screen_is_laid_out_as_without_a_room() {
+        let pts: Vec<(f64, f64)> = (0..5).map(|i| (60.0, 200.0 + i as f64 * 6.0)).collect();
+        let room = (-300.0, -300.0, 300.0, 600.0);
+        assert_eq!(spread(&pts, Some(room)), spread(&pts, None));
+    }
+
     #[test]
     fn the_heap_sort_sorts() {
         let mut v: Vec<(f64, usize)> = (0..50).map(|i| (((i * 37) % 50) as f64, i)).collect();
@@ -260,9 +356,9 @@ mod tests {
     #[test]
     fn markers_apart_stay_where_they_are() {
         let pts = [(0.0, 0.0), (100.0, 0.0), (0.0, 100.0)];
-        assert!(spread(&pts).iter().all(|o| *o == (0.0, 0.0)));
-        assert_eq!(spread(&[(5.0, 5.0)]), vec![(0.0, 0.0)]);
-        assert!(spread(&[]).is_empty());
+        assert!(spread(&pts, None).iter().all(|o| *o == (0.0, 0.0)));
+        assert_eq!(spread(&[(5.0, 5.0)], None), vec![(0.0, 0.0)]);
+        assert!(spread(&[], None).is_empty());
     }
 
     #[test]
@@ -334,7 +430,7 @@ mod tests {
     #[test]
     fn near_but_not_overlapping_markers_are_left_alone() {
         let pts = [(0.0, 0.0), (NEAR_PX + 1.0, 0.0)];
-        assert!(spread(&pts).iter().all(|o| *o == (0.0, 0.0)));
+        assert!(spread(&pts, None).iter().all(|o| *o == (0.0, 0.0)));
     }
 
     #[test]
@@ -400,6 +496,6 @@ mod tests {
     #[test]
     fn a_huge_cluster_is_left_for_zooming_to_separate() {
         let pts: Vec<(f64, f64)> = (0..(MAX_SPREAD + 1)).map(|i| (i as f64, 0.0)).collect();
-        assert!(spread(&pts).iter().all(|o| *o == (0.0, 0.0)));
+        assert!(spread(&pts, None).iter().all(|o| *o == (0.0, 0.0)));
     }
 }

@@ -50,6 +50,18 @@ impl Fit {
     pub fn to_stage(&self, ax: f64, ay: f64) -> (f64, f64) {
         (self.ox + ax * self.s, self.oy + ay * self.s)
     }
+
+    /// The part of the atlas the stage shows through `cam` (left, top, right, bottom, in atlas
+    /// units).
+    pub fn visible(&self, cam: &Camera) -> (f64, f64, f64, f64) {
+        let back = |stage: f64, t: f64, o: f64| ((stage - t) / cam.scale - o) / self.s;
+        (
+            back(0.0, cam.tx, self.ox),
+            back(0.0, cam.ty, self.oy),
+            back(self.w, cam.tx, self.ox),
+            back(self.h, cam.ty, self.oy),
+        )
+    }
 }
 
 impl Camera {
@@ -126,6 +138,35 @@ impl Camera {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_visible_part_of_the_atlas_maps_back_to_the_stage_corners() {
+        let fit = Fit::new(332.0, 623.0);
+        // At rest the whole view box shows (and more, on the long side).
+        let rest = fit.visible(&Camera::default());
+        let (vx, vy, vw, vh) = VIEW_BOX;
+        assert!(
+            rest.0 <= vx as f64 + 1e-9 && rest.2 >= (vx + vw) as f64 - 1e-9,
+            "{rest:?}"
+        );
+        assert!(
+            rest.1 <= vy as f64 + 1e-9 && rest.3 >= (vy + vh) as f64 - 1e-9,
+            "{rest:?}"
+        );
+        // Zoomed and panned: the corners of the stage are the corners of what shows.
+        let cam = Camera::default()
+            .zoom_about((100.0, 200.0), 3.0, &fit)
+            .pan(-40.0, 25.0, &fit);
+        let v = fit.visible(&cam);
+        let corner = |ax: f64, ay: f64| cam.apply(fit.to_stage(ax, ay));
+        let (x0, y0) = corner(v.0, v.1);
+        let (x1, y1) = corner(v.2, v.3);
+        assert!(x0.abs() < 1e-6 && y0.abs() < 1e-6, "{x0} {y0}");
+        assert!(
+            (x1 - fit.w).abs() < 1e-6 && (y1 - fit.h).abs() < 1e-6,
+            "{x1} {y1}"
+        );
+    }
 
     fn fit() -> Fit {
         Fit::new(380.0, 840.0)

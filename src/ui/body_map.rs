@@ -295,6 +295,17 @@ fn Figure(view: View) -> impl IntoView {
         (scale, s)
     });
 
+    // What the stage shows of the atlas, for markers spread near its edges. Worked out when
+    // the fingers are off the map (spread glyphs move only then).
+    let room = Memo::new(move |_| {
+        state.layout_rev.track();
+        let cam = state.camera.get();
+        if state.gesturing.get() {
+            return None;
+        }
+        stage_fit().map(|(f, _)| f.visible(&cam))
+    });
+
     let stage_rect = move || stage.get_untracked().map(|s| s.get_bounding_client_rect());
     let stage_point = move |client_x: f64, client_y: f64| -> Option<(f64, f64)> {
         let r = stage_rect()?;
@@ -581,7 +592,7 @@ fn Figure(view: View) -> impl IntoView {
                         <MuscleLabels view zoom=zoom_vars />
                         <Hints hints />
                         <TimerRings view layer />
-                        <Markers view layer dragging zoom=zoom_vars />
+                        <Markers view layer dragging zoom=zoom_vars room />
                         <SelectedMark layer dragging />
                     </svg>
                 </div>

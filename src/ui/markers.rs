@@ -72,6 +72,8 @@ struct Layer {
     seen: u64,
     /// Screen pixels per atlas unit the spread was worked out for.
     ppu: f64,
+    /// The part of the atlas the stage shows (atlas units): spread glyphs stay inside it.
+    room: Option<crate::spread::Rect>,
     dragged: Option<u32>,
 }
 
@@ -252,7 +254,8 @@ impl MarkerLayer {
             .iter()
             .map(|s| (s.m.x as f64 * ppu, s.m.y as f64 * ppu))
             .collect();
-        let offs = crate::spread::spread(&pts);
+        let room = l.room.map(|r| (r.0 * ppu, r.1 * ppu, r.2 * ppu, r.3 * ppu));
+        let offs = crate::spread::spread(&pts, room);
         let mut moved = false;
         for (s, off) in l.shown.iter_mut().zip(offs) {
             if s.off != off {
@@ -371,6 +374,8 @@ pub fn Markers(
     dragging: RwSignal<Option<(u32, f32, f32)>>,
     /// Zoom and stage scale: their product is screen pixels per atlas unit.
     zoom: Memo<(f64, f64)>,
+    /// The part of the atlas the stage shows.
+    room: Memo<Option<crate::spread::Rect>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let ppu = move || {
@@ -393,14 +398,18 @@ pub fn Markers(
         state.past.track();
         layer.sync(&state, view, untrack(ppu));
     });
-    // The spread depends on the zoom: worked out again once the fingers are off the map.
+    // The spread depends on the zoom and on what the stage shows: worked out again once the
+    // fingers are off the map.
     Effect::new(move |_| {
         let ppu = ppu();
+        let room = room.get();
         if state.gesturing.get() {
             return;
         }
         let moved = layer.layer.try_update_value(|l| {
-            (l.group.is_some() && (l.ppu - ppu).abs() > 1e-9) && MarkerLayer::respread(l, ppu)
+            let changed = (l.ppu - ppu).abs() > 1e-9 || l.room != room;
+            l.room = room;
+            (l.group.is_some() && changed) && MarkerLayer::respread(l, ppu)
         });
         if moved == Some(true) {
             layer.rev.update(|r| *r += 1);

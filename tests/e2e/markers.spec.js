@@ -106,3 +106,34 @@ test("a spread cluster gathers back onto its spots once zoomed in far enough", a
     expect(d.moved).toBe(0);
   }
 });
+
+test("a crowd on the neck of a small figure is spread on the map, not off its top edge", async ({ page }) => {
+  // Eight needles in (the dock then takes its room and the figure is small in portrait), four
+  // of them on each side of the neck: their spread glyphs would start above the figure.
+  const now = Date.now();
+  const spots = [
+    ["levator_scapulae", "left", -26, 96], ["levator_scapulae", "left", -30, 104], ["upper_trapezius", "left", -36, 112], ["upper_trapezius", "left", -42, 120],
+    ["levator_scapulae", "right", 26, 96], ["levator_scapulae", "right", 30, 104], ["upper_trapezius", "right", 36, 112], ["upper_trapezius", "right", 42, 120],
+  ];
+  const trps = spots.map(([muscle, side, x, y], i) => ({ id: i + 1, muscle, side, at: { view: "posterior", x, y }, marked_at: now - 600000 }));
+  const timers = trps.map((t, i) => ({ id: 20 + i, trp: t.id, duration: 1200000, banked: 0, running_since: now - 60000 * (i + 1), started_at: now - 60000 * (i + 1), ended_at: null }));
+  const questions = ["bleeding", "pregnancy", "needle_fear", "local_infection", "lymphoedema", "metal_allergy", "immune_suppression", "pacemaker", "epilepsy"];
+  const visit = { started_at: now - 900000, screening: { answers: questions.map((question) => ({ question, yes: false, answered_at: now - 890000 })) } };
+  await startWithOldChart(page, JSON.stringify({ app: "myomap", schema: 1, chart: { trps, timers, pain: [], next_id: 40, visit, visits: [] } }));
+  await page.getByRole("button", { name: "Dismiss message" }).tap({ timeout: 2000 }).catch(() => {});
+  await showView(page, "posterior");
+  await expect(page.locator('figure[data-view="posterior"] [data-trp]')).toHaveCount(8);
+  await expect(page.locator("[data-timer]")).toHaveCount(8);
+  // Glyphs move after the layout settles.
+  await page.waitForTimeout(600);
+  const outside = await page.evaluate(() => {
+    const stage = document.querySelector('figure[data-view="posterior"] .stage').getBoundingClientRect();
+    return [...document.querySelectorAll('figure[data-view="posterior"] [data-trp]')]
+      .map((m) => ({ id: m.getAttribute("data-trp"), r: m.querySelector(".trp-dot").getBoundingClientRect() }))
+      .filter(({ r }) => r.top < stage.top || r.bottom > stage.bottom || r.left < stage.left || r.right > stage.right)
+      .map(({ id, r }) => `${id} at ${Math.round(r.left)},${Math.round(r.top)} (stage from ${Math.round(stage.left)},${Math.round(stage.top)})`);
+  });
+  expect(outside).toEqual([]);
+  // They are spread (each with its line to its spot), not left piled on the neck.
+  await expect.poll(() => page.locator('figure[data-view="posterior"] .trp-leader.spread').count()).toBeGreaterThan(3);
+});
