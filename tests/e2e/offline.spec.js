@@ -46,6 +46,24 @@ test.afterEach(async () => {
   server = null;
 });
 
+test("the worker is registered only once the app is on screen and ready for its first tap", async ({ page }) => {
+  server = await serve("dist");
+  // When register is called, against when the app says it is ready (myomap-rehearsed).
+  await page.addInitScript(() => {
+    const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+    navigator.serviceWorker.register = (...args) => {
+      window.__registeredAt = performance.now();
+      return register(...args);
+    };
+  });
+  await page.goto(`${ORIGIN}/`);
+  await appShown(page);
+  expect(await controlled(page)).toBe(`${ORIGIN}/sw.js`);
+  const [registered, ready] = await page.evaluate(() => [window.__registeredAt, performance.getEntriesByName("myomap-rehearsed")[0]?.startTime]);
+  expect(ready, "the app marked itself ready").toBeGreaterThan(0);
+  expect(registered).toBeGreaterThanOrEqual(ready);
+});
+
 test("after one online load the app loads and works with the server stopped", async ({ page }) => {
   server = await serve("dist");
   await page.goto(`${ORIGIN}/`);
