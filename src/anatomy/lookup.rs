@@ -37,13 +37,7 @@ fn zones() -> &'static [PlacedZone] {
         for p in referral::patterns() {
             for side in Side::BOTH {
                 for z in p.zones {
-                    let s = z.view.x_sign(side);
-                    let pts: Vec<Pt> = z
-                        .outline
-                        .iter()
-                        .map(|&(x, y)| (s * x as f32, y as f32))
-                        .collect();
-                    let poly = geometry::flatten(&pts, 6);
+                    let poly = geometry::flatten(&super::on_side(z.outline, z.view, side), 6);
                     out.push(PlacedZone {
                         muscle: p.muscle,
                         side,

@@ -30,14 +30,18 @@ pub fn body_outline() -> Vec<Pt> {
     full
 }
 
-/// A landmark (bony contour, crease) drawn on one side of the body in its view, as SVG path data.
-pub fn landmark_path(l: &Landmark, side: Side) -> String {
-    let s = l.view.x_sign(side);
-    let pts: Vec<Pt> = l
-        .points
+/// Authored points (outlines, lines, zones) placed on one side of the body in a view.
+pub fn on_side(points: &[(i16, i16)], view: View, side: Side) -> Vec<Pt> {
+    let s = view.x_sign(side);
+    points
         .iter()
         .map(|&(x, y)| (s * x as f32, y as f32))
-        .collect();
+        .collect()
+}
+
+/// A landmark (bony contour, crease) drawn on one side of the body in its view, as SVG path data.
+pub fn landmark_path(l: &Landmark, side: Side) -> String {
+    let pts = on_side(l.points, l.view, side);
     if l.closed {
         geometry::path_d(&pts)
     } else {
@@ -47,13 +51,8 @@ pub fn landmark_path(l: &Landmark, side: Side) -> String {
 
 /// A shape's outline placed on one side of the body in its view.
 pub fn placed(shape: &Shape, side: Side) -> Vec<Pt> {
-    let s = shape.view.x_sign(side);
-    let mut pts: Vec<Pt> = shape
-        .outline
-        .iter()
-        .map(|&(x, y)| (s * x as f32, y as f32))
-        .collect();
-    if s < 0.0 {
+    let mut pts = on_side(shape.outline, shape.view, side);
+    if shape.view.x_sign(side) < 0.0 {
         // Keep the winding the same on both sides after mirroring.
         pts.reverse();
     }
@@ -78,16 +77,9 @@ impl Region {
 
     /// The fibre hint lines of the shape, placed on this region's side, as one path.
     pub fn fibre_path(&self) -> String {
-        let s = self.view.x_sign(self.side);
         self.fibres
             .iter()
-            .map(|line| {
-                let pts: Vec<Pt> = line
-                    .iter()
-                    .map(|&(x, y)| (s * x as f32, y as f32))
-                    .collect();
-                geometry::open_path_d(&pts)
-            })
+            .map(|line| geometry::open_path_d(&on_side(line, self.view, self.side)))
             .collect()
     }
 

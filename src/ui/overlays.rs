@@ -51,18 +51,13 @@ fn zone_paths(view: View, muscle: &str, side: Side) -> Vec<(String, &'static str
     let Some(p) = referral::pattern(muscle) else {
         return Vec::new();
     };
-    let s = view.x_sign(side);
     let mut zones: Vec<_> = p.zones.iter().filter(|z| z.view == view).collect();
     // Spillover first, so the essential zones lie on top.
     crate::small_sort::sort_by_key(&mut zones, |z| z.grade == referral::Grade::Essential);
     zones
         .into_iter()
         .map(|z| {
-            let pts: Vec<geometry::Pt> = z
-                .outline
-                .iter()
-                .map(|&(x, y)| (s * x as f32, y as f32))
-                .collect();
+            let pts = crate::anatomy::on_side(z.outline, view, side);
             (geometry::path_d(&pts), z.grade.id())
         })
         .collect()
