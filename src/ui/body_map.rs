@@ -93,10 +93,7 @@ pub fn BodyMap() -> impl IntoView {
                     .selected_muscle()
                     .is_some_and(|(m, _)| referral::pattern(&m).is_some()))
     });
-    let warm = use_context::<super::Warm>().map(|w| w.0);
-    let legend_built = Memo::new(move |built: Option<&bool>| {
-        built == Some(&true) || legend_on.get() || warm.is_some_and(|w| w.get())
-    });
+    let legend_built = super::Warm::built_ahead(move || legend_on.get());
     // Names written on the map give way to the legend while it shows, and come back after.
     Effect::new(move |was: Option<bool>| {
         let on = legend_on.get();
@@ -288,22 +285,27 @@ fn Figure(view: View) -> impl IntoView {
 
     // Sizes that must stay constant on screen whatever the zoom, as CSS variables.
     // Read once per camera change (the stage size is a layout read), shared by every user.
-    let zoom_vars = Memo::new(move |_| {
+    // The stage's fit is read once per camera or layout change (a layout read), and both the
+    // zoom's sizes and what the stage shows are worked out from it.
+    let fit = Memo::new(move |_| {
         state.layout_rev.track();
+        state.camera.track();
+        stage_fit().map(|(f, _)| f)
+    });
+    let zoom_vars = Memo::new(move |_| {
         let scale = state.camera.get().scale;
-        let s = stage_fit().map_or(1.0, |(f, _)| f.s);
+        let s = fit.get().map_or(1.0, |f| f.s);
         (scale, s)
     });
 
     // What the stage shows of the atlas, for markers spread near its edges. Worked out when
     // the fingers are off the map (spread glyphs move only then).
     let room = Memo::new(move |_| {
-        state.layout_rev.track();
         let cam = state.camera.get();
         if state.gesturing.get() {
             return None;
         }
-        stage_fit().map(|(f, _)| f.visible(&cam))
+        fit.get().map(|f| f.visible(&cam))
     });
 
     let stage_rect = move || stage.get_untracked().map(|s| s.get_bounding_client_rect());

@@ -245,10 +245,7 @@ pub fn App(
 /// the page, and drops them: the browser compiles their code then, not under the first tap.
 fn rehearse_views(chart: crate::clinic::chart::Chart, id: u32) {
     use wasm_bindgen::JsCast;
-    let Some(host) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("div").ok())
-    else {
+    let Ok(host) = document().create_element("div") else {
         return;
     };
     let mut loaded = crate::store::browser::Loaded::scratch(BrowserClock.now(), None);
@@ -270,6 +267,17 @@ fn rehearse_views(chart: crate::clinic::chart::Chart, id: u32) {
 /// True once the map is interactive and the screen's hidden parts may be built ahead of use.
 #[derive(Clone, Copy)]
 pub struct Warm(pub RwSignal<bool>);
+
+impl Warm {
+    /// For a part built ahead of its first use and then kept: true from when it is `needed`
+    /// or the screen is warm, whichever comes first, and from then on.
+    pub fn built_ahead(needed: impl Fn() -> bool + Send + Sync + 'static) -> Memo<bool> {
+        let warm = use_context::<Warm>().map(|w| w.0);
+        Memo::new(move |built: Option<&bool>| {
+            built == Some(&true) || needed() || warm.is_some_and(|w| w.get())
+        })
+    }
+}
 
 /// Opens the database, then shows the app with the patient that was open last.
 pub fn mount() {

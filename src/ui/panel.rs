@@ -40,10 +40,7 @@ pub fn SelectionPanel() -> impl IntoView {
     });
     // A charted point's panel is built once, ahead of the first tap (or by it, if sooner), and
     // then stays: the first tap on the map does not have to build it.
-    let warm = use_context::<super::Warm>().map(|w| w.0);
-    let point_built = Memo::new(move |built: Option<&bool>| {
-        built == Some(&true) || kind.get() == Kind::Point || warm.is_some_and(|w| w.get())
-    });
+    let point_built = super::Warm::built_ahead(move || kind.get() == Kind::Point);
     let body = move || {
         match kind.get() {
         Kind::Pain => view! { <super::lookup::LookupPanel /> }.into_any(),
