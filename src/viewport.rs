@@ -135,9 +135,74 @@ impl Camera {
     }
 }
 
+/// A 2D affine transform as SVG writes it, `(a, b, c, d, e, f)`: x' = a x + c y + e,
+/// y' = b x + d y + f. The map reads a figure's screen transform from the browser once and
+/// turns fingers into atlas units with its inverse, without asking the browser per point.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Affine(pub [f64; 6]);
+
+impl Affine {
+    pub fn apply(&self, (x, y): (f64, f64)) -> (f64, f64) {
+        let [a, b, c, d, e, f] = self.0;
+        (a * x + c * y + e, b * x + d * y + f)
+    }
+
+    /// The transform that undoes this one; none when it flattens the plane (a zero size).
+    pub fn inverse(&self) -> Option<Affine> {
+        let [a, b, c, d, e, f] = self.0;
+        let det = a * d - b * c;
+        if !det.is_finite() || det.abs() < 1e-12 {
+            return None;
+        }
+        Some(Affine([
+            d / det,
+            -b / det,
+            -c / det,
+            a / det,
+            (c * f - d * e) / det,
+            (b * e - a * f) / det,
+        ]))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_screen_transform_and_its_inverse_take_a_point_there_and_back() {
+        // A figure fitted into its stage, zoomed 2.5x about a point and panned, on a page
+        // whose stage starts 64 px from the top.
+        let fit = fit();
+        let cam = Camera::default()
+            .zoom_about((120.0, 300.0), 2.5, &fit)
+            .pan(30.0, -45.0, &fit);
+        let (s, k) = (fit.s * cam.scale, cam.scale);
+        let screen = Affine([
+            s,
+            0.0,
+            0.0,
+            s,
+            cam.tx + k * fit.ox,
+            64.0 + cam.ty + k * fit.oy,
+        ]);
+        let back = screen.inverse().expect("a zoom is invertible");
+        for atlas in [(0.0, 0.0), (-60.0, 210.5), (75.25, -12.0)] {
+            let on_screen = screen.apply(atlas);
+            let (x, y) = back.apply(on_screen);
+            assert!((x - atlas.0).abs() < 1e-9 && (y - atlas.1).abs() < 1e-9);
+            // The same point as the stage and camera place it, 64 px down the page.
+            let st = cam.apply(fit.to_stage(atlas.0, atlas.1));
+            assert!(
+                (on_screen.0 - st.0).abs() < 1e-9 && (on_screen.1 - (st.1 + 64.0)).abs() < 1e-9
+            );
+        }
+        // A rotation and shear are undone too; a transform of zero size has no inverse.
+        let skew = Affine([0.8, 0.6, -0.3, 1.1, 12.0, -7.0]);
+        let p = skew.inverse().unwrap().apply(skew.apply((3.0, 4.0)));
+        assert!((p.0 - 3.0).abs() < 1e-9 && (p.1 - 4.0).abs() < 1e-9);
+        assert_eq!(Affine([0.0, 0.0, 0.0, 0.0, 5.0, 5.0]).inverse(), None);
+    }
 
     #[test]
     fn the_visible_part_of_the_atlas_maps_back_to_the_stage_corners() {

@@ -15,21 +15,17 @@ use crate::anatomy::{
 use crate::clinic::chart::{MapPoint, PainDab};
 use crate::clinic::history::Placement;
 use crate::gesture::{Gesture, Input, Recognizer, Under};
-use crate::viewport::{Camera, Fit};
+use crate::viewport::{Affine, Camera, Fit};
 
 pub use super::overlays::muscle_paths;
 
 /// Pain-drawing brush radius in screen pixels.
 const BRUSH_PX: f64 = 14.0;
 
-/// Converts a pointer position on screen into the figure's atlas coordinates.
-fn to_atlas(svg: &web_sys::SvgsvgElement, client_x: f64, client_y: f64) -> Option<(f32, f32)> {
-    let ctm = svg.get_screen_ctm()?.inverse().ok()?;
-    let p = svg.create_svg_point();
-    p.set_x(client_x as f32);
-    p.set_y(client_y as f32);
-    let q = p.matrix_transform(&ctm);
-    Some((q.x(), q.y()))
+/// From screen pixels to the figure's atlas units: the inverse of its screen transform.
+fn screen_to_atlas(svg: &web_sys::SvgsvgElement) -> Option<Affine> {
+    let m = svg.get_screen_ctm()?;
+    Affine([m.a(), m.b(), m.c(), m.d(), m.e(), m.f()].map(f64::from)).inverse()
 }
 
 /// The visible stage's size as a fit of the atlas (portrait hides one figure).
@@ -315,9 +311,29 @@ fn Figure(view: View) -> impl IntoView {
     };
     // This stage's size as a fit of the atlas (no search of the document for it).
     let own_fit = move || stage_rect().map(|r| Fit::new(r.width(), r.height()));
+    // The figure's screen transform is read from the browser once per gesture (every finger
+    // down starts over) and again whenever the camera or the layout changes.
+    let to_atlas = StoredValue::new(None::<(Camera, u32, Affine)>);
     let atlas_point = move |client_x: f64, client_y: f64| -> Option<(f32, f32)> {
-        let svg: web_sys::SvgsvgElement = art.get_untracked()?.unchecked_into();
-        to_atlas(&svg, client_x, client_y)
+        let now = (
+            state.camera.get_untracked(),
+            state.layout_rev.get_untracked(),
+        );
+        let known = to_atlas
+            .get_value()
+            .filter(|(cam, rev, _)| (*cam, *rev) == now)
+            .map(|(.., m)| m);
+        let m = match known {
+            Some(m) => m,
+            None => {
+                let svg: web_sys::SvgsvgElement = art.get_untracked()?.unchecked_into();
+                let m = screen_to_atlas(&svg)?;
+                to_atlas.set_value(Some((now.0, now.1, m)));
+                m
+            }
+        };
+        let (x, y) = m.apply((client_x, client_y));
+        Some((x as f32, y as f32))
     };
     // Atlas units per screen pixel at the current zoom (known without reading the layout).
     let units_per_px = move || {
@@ -508,6 +524,7 @@ fn Figure(view: View) -> impl IntoView {
         last_marked.set_value(mark(&muscle, side, x, y));
     };
     let on_down = move |ev: web_sys::PointerEvent| {
+        to_atlas.set_value(None);
         let (cx, cy) = (ev.client_x() as f64, ev.client_y() as f64);
         let under = if state.mode.get_untracked() == Mode::Pain {
             Under::Paint
@@ -534,15 +551,16 @@ fn Figure(view: View) -> impl IntoView {
         });
     };
     let on_up = move |ev: web_sys::PointerEvent| {
-        let (id, t) = (ev.pointer_id(), ev.time_stamp());
-        feed(if ev.type_() == "pointercancel" {
-            Input::Cancel { id, t }
-        } else {
-            Input::Up {
-                id,
-                at: (ev.client_x() as f64, ev.client_y() as f64),
-                t,
-            }
+        feed(Input::Up {
+            id: ev.pointer_id(),
+            at: (ev.client_x() as f64, ev.client_y() as f64),
+            t: ev.time_stamp(),
+        });
+    };
+    let on_cancel = move |ev: web_sys::PointerEvent| {
+        feed(Input::Cancel {
+            id: ev.pointer_id(),
+            t: ev.time_stamp(),
         });
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
@@ -568,7 +586,7 @@ fn Figure(view: View) -> impl IntoView {
                 on:pointerdown=on_down
                 on:pointermove=on_move
                 on:pointerup=on_up
-                on:pointercancel=on_up
+                on:pointercancel=on_cancel
                 on:wheel=on_wheel
             >
                 <div
