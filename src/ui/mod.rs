@@ -291,21 +291,37 @@ pub fn mount() {
         mark("myomap-wasm-started");
         let loaded = crate::store::browser::load(BrowserClock.now()).await;
         mark("myomap-records-read");
-        drop_boot();
         let (side_ready, map_ready, warm) = (
             RwSignal::new(false),
             RwSignal::new(false),
             RwSignal::new(false),
         );
+        // The screen is built in three tasks (the header with the point's panel, the map, the
+        // list of points and the timers), none of which holds the page for long. The map comes
+        // second: it is what the therapist taps; the list and timers follow it, unless needles
+        // are in (their timers show at once, and in portrait they take room from the map).
+        // Until the map is in, the start-up screen stays and the app is not laid out
+        // (style/main.css): a header without its map would be laid out and painted only to be
+        // laid out again.
+        let needles_in = !loaded.chart.live_timers(&BrowserClock).is_empty();
+        let root = document().document_element();
+        if let Some(root) = &root {
+            let _ = root.set_attribute("data-starting", "");
+        }
         leptos::mount::mount_to_body(move || view! { <App loaded side_ready map_ready warm /> });
-        // The screen is built in three tasks (the header, the side, the map), none of which
-        // holds the page for long.
         yield_task().await;
-        side_ready.set(true);
-        yield_task().await;
+        side_ready.set(needles_in);
         map_ready.set(true);
         leptos::task::tick().await;
+        if let Some(root) = &root {
+            let _ = root.remove_attribute("data-starting");
+        }
+        drop_boot();
         interactive();
+        if !needles_in {
+            yield_task().await;
+            side_ready.set(true);
+        }
         // What the first tap needs is built in a task of its own while the therapist looks.
         yield_task().await;
         warm.set(true);

@@ -79,6 +79,48 @@ test("+1 min adds a minute; a custom time can be chosen", async ({ page }) => {
   await expect(t.locator(".timer-time")).toHaveText("08:00");
 });
 
+test("start-up shows the app only with its map, and with needles in, with their timers at once", async ({ page }) => {
+  await freshStart(page);
+  // What the page holds when the app is built but not shown, and when it shows.
+  await page.addInitScript(() => {
+    window.__startup = [];
+    document.addEventListener("DOMContentLoaded", () => {
+      new MutationObserver(() => {
+        const root = document.documentElement;
+        const app = [...document.body.children].filter((e) => e.id !== "boot" && e.tagName !== "SCRIPT");
+        window.__startup.push({
+          starting: root.hasAttribute("data-starting"),
+          appLaidOut: app.some((e) => getComputedStyle(e).display !== "none"),
+          boot: !!document.getElementById("boot"),
+          map: document.querySelectorAll("[data-muscle]").length > 0,
+          timers: document.querySelectorAll("[data-timer]").length,
+          list: !!document.querySelector(".trp-list"),
+        });
+      }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-starting"] });
+    });
+  });
+  const startup = async () => {
+    await page.reload();
+    await expect(page.locator("[data-muscle]").first()).toBeAttached();
+    await expect(page.locator("#boot")).toHaveCount(0);
+    return page.evaluate(() => window.__startup);
+  };
+  // No needle in: the start-up screen stays until the map is in; the list follows the map.
+  const quiet = await startup();
+  expect(quiet).toEqual([
+    { starting: true, appLaidOut: false, boot: true, map: false, timers: 0, list: false },
+    { starting: false, appLaidOut: true, boot: false, map: true, timers: 0, list: false },
+  ]);
+  await expect(page.locator(".trp-list")).toBeAttached();
+  // A needle in: its timer shows with the map, in the same frame.
+  await startVisit(page);
+  await startNeedle(page, "posterior", "infraspinatus", "right", 20);
+  await expect(page.locator("[data-timer]")).toHaveCount(1);
+  const needled = await startup();
+  expect(needled[0]).toMatchObject({ starting: true, appLaidOut: false, boot: true });
+  expect(needled[1]).toMatchObject({ starting: false, appLaidOut: true, boot: false, map: true, timers: 1 });
+});
+
 test("the screen stays on while a timer runs, and the lock is taken again after the browser drops it", async ({ page }) => {
   // A stand-in for the Screen Wake Lock API that records what the app asks of it.
   await page.addInitScript(() => {
