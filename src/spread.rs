@@ -244,22 +244,21 @@ fn keep_inside(slots: &mut [(f64, f64)], room: Rect) {
     }
     let (left, top) = (room.0 + EDGE_PX, room.1 + EDGE_PX);
     let (right, bottom) = (room.2 - EDGE_PX, room.3 - EDGE_PX);
-    let dx = if x0 < left {
-        left - x0
-    } else if x1 > right {
-        (right - x1).max(left - x0)
-    } else {
-        0.0
-    };
-    let dy = if y0 < top {
-        top - y0
-    } else if y1 > bottom {
-        (bottom - y1).max(top - y0)
-    } else {
-        0.0
-    };
+    let (dx, dy) = (nudge(x0, x1, left, right), nudge(y0, y1, top, bottom));
     for s in slots.iter_mut() {
         *s = (s.0 + dx, s.1 + dy);
+    }
+}
+
+/// How far to move a span `lo..hi` along one axis so that it lies inside `min..max`; when it
+/// is longer than the room, its start is kept inside.
+fn nudge(lo: f64, hi: f64, min: f64, max: f64) -> f64 {
+    if lo < min {
+        min - lo
+    } else if hi > max {
+        (max - hi).max(min - lo)
+    } else {
+        0.0
     }
 }
 
