@@ -1,7 +1,7 @@
 // Part of the post-build hook (scripts/csp.mjs runs it first): minifies the JavaScript glue
 // that wasm-bindgen writes (Trunk's own minifier gives up on it), marks it for eager
-// compilation and pins the new file by its hash in index.html if it carries one. Release builds only: about 2 KB less to download on every
-// first load.
+// compilation and pins the new file by its hash in index.html if it carries one. Release
+// builds only: about 2 KB less to download on every first load.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

@@ -11,16 +11,16 @@ pub const CELL_PX: f64 = 44.0;
 const ROWS: usize = 3;
 /// Spread glyphs stand this far beside the outermost spot of their cluster.
 pub const GAP_PX: f64 = 30.0;
+/// A rectangle as (left, top, right, bottom).
+pub type Rect = (f64, f64, f64, f64);
+
 /// A glyph's extent around its dot: the caution badge above left, the number above right.
-const GLYPH: (f64, f64, f64, f64) = (-12.0, -21.0, 23.0, 8.0);
+const GLYPH: Rect = (-12.0, -21.0, 23.0, 8.0);
 /// Spread glyphs keep at least this far inside the room they are given (the stage's edges).
 const EDGE_PX: f64 = 4.0;
 /// Clusters larger than this are left where they are (zooming in separates them): a grid of
 /// hundreds of glyphs would cover the whole figure.
 pub const MAX_SPREAD: usize = 64;
-
-/// A rectangle as (left, top, right, bottom).
-pub type Rect = (f64, f64, f64, f64);
 
 /// Union-find over point indices.
 struct Sets(Vec<usize>);
@@ -79,7 +79,7 @@ fn heap_sort(v: &mut [(f64, usize)]) {
 }
 
 /// Every pair of boxes `(x0, y0, x1, y1)` that overlap, found by a sweep along x.
-fn overlapping(boxes: &[(f64, f64, f64, f64)], pair: &mut dyn FnMut(usize, usize)) {
+fn overlapping(boxes: &[Rect], pair: &mut dyn FnMut(usize, usize)) {
     let mut keyed: Vec<(f64, usize)> = boxes.iter().enumerate().map(|(i, b)| (b.0, i)).collect();
     heap_sort(&mut keyed);
     let order: Vec<usize> = keyed.into_iter().map(|k| k.1).collect();

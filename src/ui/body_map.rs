@@ -279,10 +279,9 @@ fn Figure(view: View) -> impl IntoView {
         View::Posterior => ("Patient's LEFT", "Patient's RIGHT"),
     };
 
-    // Sizes that must stay constant on screen whatever the zoom, as CSS variables.
-    // Read once per camera change (the stage size is a layout read), shared by every user.
-    // The stage's fit is read once per camera or layout change (a layout read), and both the
-    // zoom's sizes and what the stage shows are worked out from it.
+    // The stage's fit is read once per camera or layout change (a layout read); the zoom's
+    // sizes (CSS variables for what must keep its size on screen whatever the zoom) and what
+    // the stage shows are both worked out from it.
     let fit = Memo::new(move |_| {
         state.layout_rev.track();
         state.camera.track();

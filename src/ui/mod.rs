@@ -213,8 +213,8 @@ pub fn App(
         } else {
             view! {
                 <main class="workspace">
-                    // The map is built in a task of its own after the rest of the screen: no
-                    // single start-up task holds the page for the whole build.
+                    // The map is built in a task of its own after the header (see `mount`):
+                    // no single start-up task holds the page for the whole build.
                     {move || if map_ready.get() {
                         view! { <body_map::BodyMap /> }.into_any()
                     } else {
