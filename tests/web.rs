@@ -96,7 +96,7 @@ async fn device_with(chart: &Chart) -> Loaded {
     fresh_device().await;
     let first = browser::load(1_000).await;
     assert!(first.can_save, "{:?}", first.notice);
-    browser::save(&records::ops_for_all(&first.patient, chart))
+    browser::save(records::ops_for_all(&first.patient, chart))
         .await
         .unwrap();
     let loaded = browser::load(2_000).await;
@@ -143,6 +143,42 @@ async fn the_database_opens_writes_in_one_transaction_and_reads_back_by_prefix()
     assert!(err.contains("closed"), "{err}");
     idb::open().await.unwrap();
     assert_eq!(idb::get("p/3/a").await.unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn changes_written_after_their_frame_keep_their_order_and_come_before_any_read() {
+    fresh_device().await;
+    idb::open().await.unwrap();
+    // Three changes in one task: none has its transaction yet.
+    let first = idb::write_soon(vec![Op::Put("p/1/a".into(), "one".into())]);
+    let second = idb::write_soon(vec![
+        Op::Put("p/1/a".into(), "two".into()),
+        Op::Put("p/1/b".into(), "kept".into()),
+    ]);
+    let third = idb::write_soon(vec![Op::Delete("p/1/b".into())]);
+    // A read asked for now still sees all three, in the order they were asked for.
+    assert_eq!(
+        idb::read_prefix("p/1/").await.unwrap(),
+        vec![("p/1/a".into(), "two".into())]
+    );
+    first.await.unwrap();
+    second.await.unwrap();
+    third.await.unwrap();
+    // Left alone, a queued change is written after the next frame.
+    let later = idb::write_soon(vec![Op::Put("p/1/c".into(), "later".into())]);
+    later.await.unwrap();
+    assert_eq!(idb::get("p/1/c").await.unwrap().as_deref(), Some("later"));
+    // Closing the connection writes what is queued first.
+    let queued = idb::write_soon(vec![Op::Put("p/1/d".into(), "before".into())]);
+    idb::close();
+    queued.await.unwrap();
+    // A queued change that cannot be written says so, like any write.
+    let refused = idb::write_soon(vec![Op::Put("p/1/e".into(), "lost".into())]);
+    let err = refused.await.unwrap_err();
+    assert!(err.contains("closed"), "{err}");
+    idb::open().await.unwrap();
+    assert_eq!(idb::get("p/1/d").await.unwrap().as_deref(), Some("before"));
+    assert_eq!(idb::get("p/1/e").await.unwrap(), None);
 }
 
 #[wasm_bindgen_test]

@@ -81,10 +81,10 @@ pub fn new_patient_id(now: Millis) -> PatientId {
     (now.max(0) as u64) * 1000 + random
 }
 
-/// Writes `ops` in one transaction (see `idb::write`); the error is a sentence for the
-/// therapist.
-pub fn save(ops: &[Op]) -> impl std::future::Future<Output = Result<(), String>> {
-    let fut = idb::write(ops);
+/// Writes `ops` in one transaction, started once the change is on screen (see
+/// `idb::write_soon`); the error is a sentence for the therapist.
+pub fn save(ops: Vec<Op>) -> impl std::future::Future<Output = Result<(), String>> {
+    let fut = idb::write_soon(ops);
     async move { fut.await.map_err(|e| idb::explain(&e)) }
 }
 
@@ -137,7 +137,7 @@ pub async fn load(now: Millis) -> Loaded {
             // An older format's records read as they are; the meta record says at once that
             // this format now holds them, so an older Myomap leaves them alone.
             if meta.format < records::FORMAT {
-                if let Err(why) = save(&[records::put_meta(&Meta::new(meta.current))]).await {
+                if let Err(why) = save(vec![records::put_meta(&Meta::new(meta.current))]).await {
                     notices.push(format!("Myomap could not mark its records as updated ({why}); they are still readable."));
                 }
             }
@@ -205,7 +205,7 @@ async fn carry_over(now: Millis) -> Result<(PatientId, Option<String>), Loaded> 
             let (patient, chart) = records::migrate_v1(old, new_patient_id(now), now);
             let mut ops = records::ops_for_all(&patient, &chart);
             ops.push(records::put_meta(&Meta::new(Some(patient.id))));
-            if let Err(why) = save(&ops).await {
+            if let Err(why) = save(ops).await {
                 // Shown as it is, not saved: the chart stays where it was, untouched.
                 return Err(Loaded {
                     patient,
@@ -254,7 +254,7 @@ async fn carry_over(now: Millis) -> Result<(PatientId, Option<String>), Loaded> 
 
 async fn create_first(now: Millis) -> Result<Patient, String> {
     let p = first_patient(new_patient_id(now), now);
-    save(&[
+    save(vec![
         records::put_patient(&p),
         records::put_meta(&Meta::new(Some(p.id))),
     ])
@@ -285,7 +285,7 @@ pub async fn open_patient(id: PatientId) -> Result<(Patient, Assembled), String>
             }
         }
         // Not kept aside means left in place: nothing is lost either way.
-        let _ = save(&ops).await;
+        let _ = save(ops).await;
     }
     Ok((patient, assembled))
 }

@@ -310,7 +310,7 @@ impl AppState {
             self.unsaved.set(true);
             return;
         }
-        self.track(&ops, || {});
+        self.track(ops, || {});
     }
 
     /// After a write failed: writes the whole chart of this patient as it is on screen, in one
@@ -322,15 +322,16 @@ impl AppState {
         let patient = self.patient.get_untracked();
         let ops = self.live_chart(|c| records::ops_for_all(&patient, c));
         let (unsaved, message) = (self.unsaved, self.message);
-        self.track(&ops, move || {
+        self.track(ops, move || {
             unsaved.set(false);
             message.set(Some("Saved: everything on screen is kept.".into()));
         });
     }
 
-    /// Starts one transaction of `ops` and counts it until the database reports back: `kept`
+    /// Writes `ops` in one transaction (started once the change is painted, see
+    /// `idb::write_soon`) and counts it until the database reports back: `kept`
     /// runs once it is committed; a failure marks the screen "Not saved" and says why.
-    fn track(&self, ops: &[Op], kept: impl FnOnce() + 'static) {
+    fn track(&self, ops: Vec<Op>, kept: impl FnOnce() + 'static) {
         let done = browser::save(ops);
         self.saving.update(|n| *n += 1);
         let (saving, unsaved, message) = (self.saving, self.unsaved, self.message);

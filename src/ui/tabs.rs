@@ -75,6 +75,8 @@ pub fn listen(lost: impl Fn() + 'static) {
     };
     let on = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         if e.data().as_string().as_deref() == Some(TAKE_OVER) {
+            // Every change asked for is on its way into the database before the other tab reads it.
+            crate::store::idb::flush();
             release();
             lost();
         }

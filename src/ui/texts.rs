@@ -123,6 +123,8 @@ pub fn later(state: &super::state::AppState, action: &str, visit: Option<i64>, l
             )
         })
     });
+    // The record out reads the database itself: every change asked for is written first.
+    crate::store::idb::flush();
     let window = window();
     let run = js_sys::Reflect::get(&window, &"myomapLater".into())
         .ok()
