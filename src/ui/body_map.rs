@@ -254,6 +254,26 @@ pub fn figure_art(view: View) -> String {
     s
 }
 
+/// Counts a layout change whenever the stage's size changes (the screen turns, the timer dock
+/// or a panel takes room, a figure is shown or hidden), however it came about.
+fn watch_size(stage: NodeRef<leptos::html::Div>, layout_rev: RwSignal<u32>) {
+    Effect::new(move |_| {
+        let el = stage.get()?;
+        // The first report is the size at mount, which the app measures after its first frame.
+        let first = std::cell::Cell::new(true);
+        let resized = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            if !first.replace(false) {
+                let _ = layout_rev.try_update(|r| *r += 1);
+            }
+        })
+        // It lives as long as the observer, which the browser drops with the stage.
+        .into_js_value();
+        let observer = web_sys::ResizeObserver::new(resized.unchecked_ref()).ok()?;
+        observer.observe(&el);
+        Some(())
+    });
+}
+
 /// One figure: its stage (where fingers act), the zoom, the anatomy and the layers over it.
 #[component]
 fn Figure(view: View) -> impl IntoView {
@@ -279,14 +299,16 @@ fn Figure(view: View) -> impl IntoView {
         View::Posterior => ("Patient's LEFT", "Patient's RIGHT"),
     };
 
-    // The stage's fit is read once per camera or layout change (a layout read); the zoom's
-    // sizes (CSS variables for what must keep its size on screen whatever the zoom) and what
-    // the stage shows are both worked out from it.
+    // The stage's fit is read once per layout change (a layout read), never on a camera
+    // change: read there, it made the browser lay out the zoomed page again in the middle of
+    // the zoom's own work (a task over 50 ms on a tablet). The zoom's sizes (CSS variables for
+    // what must keep its size on screen whatever the zoom) and what the stage shows are both
+    // worked out from it.
     let fit = Memo::new(move |_| {
         state.layout_rev.track();
-        state.camera.track();
         stage_fit().map(|(f, _)| f)
     });
+    watch_size(stage, state.layout_rev);
     let zoom_vars = Memo::new(move |_| {
         let scale = state.camera.get().scale;
         let s = fit.get().map_or(1.0, |f| f.s);
@@ -591,8 +613,6 @@ fn Figure(view: View) -> impl IntoView {
                 <div
                     class="zoomer"
                     style:transform=move || state.camera.get().css()
-                    style:--zoom=move || crate::num::fixed(zoom_vars.get().0, 4, true)
-                    style:--unit=move || crate::num::fixed(zoom_vars.get().1, 4, true)
                 >
                     <svg
                         node_ref=art
@@ -604,7 +624,17 @@ fn Figure(view: View) -> impl IntoView {
                         inner_html=figure_art(view)
                     ></svg>
                     // Everything that changes lives on its own layer, so the anatomy is never repainted.
-                    <svg class="overlay" viewBox=view_box preserveAspectRatio="xMidYMid meet" aria-hidden="true">
+                    // The zoom's sizes are set here, on the layer that uses them: set on the zoomer
+                    // they were inherited by every path of the anatomy, and each zoom restyled
+                    // them all.
+                    <svg
+                        class="overlay"
+                        viewBox=view_box
+                        preserveAspectRatio="xMidYMid meet"
+                        aria-hidden="true"
+                        style:--zoom=move || crate::num::fixed(zoom_vars.get().0, 4, true)
+                        style:--unit=move || crate::num::fixed(zoom_vars.get().1, 4, true)
+                    >
                         <PainDrawing view stroke />
                         <ReferralZones view />
                         <Highlight view />
