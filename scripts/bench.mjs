@@ -133,7 +133,8 @@ async function tapLatency(browser, markers) {
   await page.evaluate(() => {
     window.__work = [];
     // The app's own work for a tap: from the click reaching the page to the end of its handlers
-    // and the reactive updates they queue.
+    // and the reactive updates they queue. The point's database transaction is not in it: it
+    // starts in the task after the tap's frame (src/store/idb.rs, write_soon).
     document.addEventListener("click", () => {
       const t = performance.now();
       window.addEventListener("click", () => queueMicrotask(() => window.__work.push(performance.now() - t)), { once: true });
