@@ -157,16 +157,28 @@ fn PatientList() -> impl IntoView {
     let creating = RwSignal::new(false);
     let form = RwSignal::new(PatientForm::default());
     let error = RwSignal::new(None::<String>);
+    // The open patient as it is now (its last visit may be newer than its record).
+    let with_current = move |mut list: Vec<Patient>| {
+        let current = state.patient.get_untracked();
+        match list.iter_mut().find(|p| p.id == current.id) {
+            Some(p) => *p = current,
+            None => list.push(current),
+        }
+        list
+    };
+    // The list as last read shows at once; the database is read again behind it, and the
+    // list changes only if the database says otherwise.
+    if let Some(seen) = state.patients_seen.get_value() {
+        all.set(Some(with_current(seen)));
+    }
     wasm_bindgen_futures::spawn_local(async move {
         match browser::list_patients().await {
-            Ok(mut list) => {
-                // The open patient as it is now (its last visit may be newer than its record).
-                let current = state.patient.get_untracked();
-                match list.iter_mut().find(|p| p.id == current.id) {
-                    Some(p) => *p = current,
-                    None => list.push(current),
+            Ok(list) => {
+                state.patients_seen.try_set_value(Some(list.clone()));
+                let list = with_current(list);
+                if all.with_untracked(|a| a.as_ref() != Some(&list)) {
+                    all.set(Some(list));
                 }
-                all.set(Some(list));
             }
             Err(why) => {
                 all.set(Some(vec![state.patient.get_untracked()]));

@@ -135,6 +135,9 @@ pub struct AppState {
     pub gesturing: RwSignal<bool>,
     /// Bumped when the map's size may have changed (first layout, resize, rotation).
     pub layout_rev: RwSignal<u32>,
+    /// The patients as the database last listed them: the patient list shows these at once
+    /// and reads the database again behind them (read ahead once the app is warm).
+    pub patients_seen: StoredValue<Option<Vec<Patient>>>,
     /// Which figure a portrait screen shows.
     pub portrait_view: RwSignal<View>,
     /// A message the therapist must see (storage trouble, refused action).
@@ -207,6 +210,7 @@ impl AppState {
             camera: RwSignal::new(Camera::default()),
             gesturing: RwSignal::new(false),
             layout_rev: RwSignal::new(0),
+            patients_seen: StoredValue::new(None),
             portrait_view: RwSignal::new(View::Anterior),
             message: RwSignal::new(loaded.notice),
             mode: RwSignal::new(Mode::Chart),
@@ -306,6 +310,14 @@ impl AppState {
 
     /// Writes records in one transaction, counting it until the database reports back.
     pub fn write(&self, ops: Vec<Op>) {
+        // A patient's record changes: the list read ahead is no longer what the database holds.
+        let patients_changed = ops.iter().any(|op| match op {
+            Op::Put(key, _) | Op::Delete(key) => key.starts_with(records::PATIENTS_PREFIX),
+            Op::DeletePrefix(_) => false,
+        });
+        if patients_changed {
+            self.patients_seen.set_value(None);
+        }
         if !self.can_save.get_value() {
             self.unsaved.set(true);
             return;
@@ -438,6 +450,19 @@ impl AppState {
     /// app's code one function at a time, the first time it runs, and this way that happens
     /// while the therapist looks rather than under their first tap. Nothing is kept or saved.
     /// Hands back the scratch chart and its point, for the views to rehearse on.
+    /// Lists the patients from the database ahead of the patient list's first opening.
+    pub fn read_patients_ahead(&self) {
+        let seen = self.patients_seen;
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(list) = browser::list_patients().await {
+                // A list read meanwhile is as new.
+                if seen.try_with_value(|s| s.is_none()) == Some(true) {
+                    seen.try_set_value(Some(list));
+                }
+            }
+        });
+    }
+
     pub fn rehearse(&self) -> Option<(Chart, u32)> {
         let clock = self.clock();
         let mut chart = Chart::default();
