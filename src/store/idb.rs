@@ -227,9 +227,10 @@ pub fn write(ops: &[Op]) -> impl std::future::Future<Output = Result<(), String>
 /// Writes `ops` like `write`, but starts the transaction in the task after the page's next
 /// frame: a tap's marker is painted first, without waiting for the browser to set up the
 /// transaction (about half a millisecond of the main thread, the largest single item of a
-/// tap's own work in a CPU profile). Queued changes are written in the order asked, in a transaction each, and
-/// before anything else is read or written here; at the latest after `QUEUE_MAX_MS`, and at
-/// once when the page is hidden, reloaded or closed. The future settles as `write`'s does.
+/// tap's own work in a CPU profile). Queued changes are written in the order asked, in a
+/// transaction each, and before anything else is read or written here; at the latest after
+/// `QUEUE_MAX_MS`, and at once when the page is hidden, reloaded or closed. The future
+/// settles as `write`'s does.
 pub fn write_soon(ops: Vec<Op>) -> impl std::future::Future<Output = Result<(), String>> {
     let first = QUEUED.with(|q| q.borrow().is_empty());
     let mut ops = Some(ops);
