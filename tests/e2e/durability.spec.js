@@ -1,14 +1,13 @@
 // Nothing lost when the browser dies: a Chromium on a persistent profile, killed outright
 // (SIGKILL to its whole process group) 150 ms after a new point shows, then started again on
 // the same profile, still has the point; the same with the records sealed by a passphrase.
-// And nothing lost when the page goes before the tap's frame is drawn.
 import { test, expect, chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CHROMIUM_ARGS } from "../../playwright.config.js";
-import { appShown, freshStart, muscleSel, savedChart, PASSPHRASE, setPassphrase, showView, touchPoint } from "./helpers.js";
+import { muscleSel, PASSPHRASE, setPassphrase, showView, touchPoint } from "./helpers.js";
 
 const PORT = 9333;
 
@@ -106,26 +105,4 @@ test("with the records sealed by a passphrase, a point survives the same kill an
     await expect(page.locator(`[data-trp="${id}"]`)).toHaveCount(1);
     await expect(page.locator("[data-trp]")).toHaveCount(1);
   });
-});
-
-test("a point tapped as the page reloads, before its frame is drawn, is kept", async ({ page }, testInfo) => {
-  test.skip(testInfo.project.name !== "landscape", "one reload is enough");
-  await freshStart(page);
-  await showView(page, "posterior");
-  const p = await touchPoint(page, muscleSel("posterior", "infraspinatus", "right"));
-  // A change is written once its frame is drawn (or when the page goes): here no frame comes,
-  // and the tap and the reload happen in one task.
-  await page.evaluate(({ x, y }) => {
-    window.requestAnimationFrame = () => 0;
-    const el = document.elementFromPoint(x, y);
-    const at = { clientX: x, clientY: y, bubbles: true, cancelable: true, pointerId: 7, isPrimary: true, pointerType: "touch" };
-    el.dispatchEvent(new PointerEvent("pointerdown", at));
-    el.dispatchEvent(new PointerEvent("pointerup", at));
-    el.dispatchEvent(new MouseEvent("click", at));
-    location.reload();
-  }, p);
-  await appShown(page);
-  await expect(page.locator("[data-trp]")).toHaveCount(1);
-  const { points } = await savedChart(page);
-  expect(points.map((t) => [t.muscle, t.side])).toEqual([["infraspinatus", "right"]]);
 });
