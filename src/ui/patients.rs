@@ -172,9 +172,8 @@ fn PatientList() -> impl IntoView {
         all.set(Some(with_current(seen)));
     }
     wasm_bindgen_futures::spawn_local(async move {
-        match browser::list_patients().await {
+        match state.list_patients().await {
             Ok(list) => {
-                state.patients_seen.try_set_value(Some(list.clone()));
                 let list = with_current(list);
                 if all.with_untracked(|a| a.as_ref() != Some(&list)) {
                     all.set(Some(list));

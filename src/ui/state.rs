@@ -138,6 +138,8 @@ pub struct AppState {
     /// The patients as the database last listed them: the patient list shows these at once
     /// and reads the database again behind them (read ahead once the app is warm).
     pub patients_seen: StoredValue<Option<Vec<Patient>>>,
+    /// Counts this tab's writes to patients' records: a list read across one is not kept.
+    patients_rev: StoredValue<u32>,
     /// Which figure a portrait screen shows.
     pub portrait_view: RwSignal<View>,
     /// A message the therapist must see (storage trouble, refused action).
@@ -211,6 +213,7 @@ impl AppState {
             gesturing: RwSignal::new(false),
             layout_rev: RwSignal::new(0),
             patients_seen: StoredValue::new(None),
+            patients_rev: StoredValue::new(0),
             portrait_view: RwSignal::new(View::Anterior),
             message: RwSignal::new(loaded.notice),
             mode: RwSignal::new(Mode::Chart),
@@ -317,6 +320,7 @@ impl AppState {
         });
         if patients_changed {
             self.patients_seen.set_value(None);
+            self.patients_rev.update_value(|r| *r = r.wrapping_add(1));
         }
         if !self.can_save.get_value() {
             self.unsaved.set(true);
@@ -450,16 +454,23 @@ impl AppState {
     /// app's code one function at a time, the first time it runs, and this way that happens
     /// while the therapist looks rather than under their first tap. Nothing is kept or saved.
     /// Hands back the scratch chart and its point, for the views to rehearse on.
-    /// Lists the patients from the database ahead of the patient list's first opening.
+    /// Lists the patients from the database and keeps the list for the next opening of the
+    /// patient list, unless this tab wrote a patient's record while it was read.
+    pub async fn list_patients(&self) -> Result<Vec<Patient>, String> {
+        let (seen, rev) = (self.patients_seen, self.patients_rev);
+        let before = rev.get_value();
+        let list = browser::list_patients().await?;
+        if rev.try_get_value() == Some(before) {
+            seen.try_set_value(Some(list.clone()));
+        }
+        Ok(list)
+    }
+
+    /// Lists the patients ahead of the patient list's first opening.
     pub fn read_patients_ahead(&self) {
-        let seen = self.patients_seen;
+        let state = *self;
         wasm_bindgen_futures::spawn_local(async move {
-            if let Ok(list) = browser::list_patients().await {
-                // A list read meanwhile is as new.
-                if seen.try_with_value(|s| s.is_none()) == Some(true) {
-                    seen.try_set_value(Some(list));
-                }
-            }
+            let _ = state.list_patients().await;
         });
     }
 
