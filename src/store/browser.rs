@@ -88,6 +88,15 @@ pub fn save(ops: Vec<Op>) -> impl std::future::Future<Output = Result<(), String
     async move { fut.await.map_err(|e| idb::explain(&e)) }
 }
 
+/// Writes `ops` in one transaction started at once: what start-up and opening a patient
+/// write, and wait for, has no frame to wait for (a first start waited a frame for its first
+/// patient's record before showing the map).
+fn save_now(ops: Vec<Op>) -> impl std::future::Future<Output = Result<(), String>> {
+    let fut = save(ops);
+    idb::flush();
+    fut
+}
+
 /// Opens the database and the patient that was open last, carrying format 1 over first.
 pub async fn load(now: Millis) -> Loaded {
     // Records sealed by a screen lock's passphrase are read once it has been typed
@@ -137,7 +146,7 @@ pub async fn load(now: Millis) -> Loaded {
             // An older format's records read as they are; the meta record says at once that
             // this format now holds them, so an older Myomap leaves them alone.
             if meta.format < records::FORMAT {
-                if let Err(why) = save(vec![records::put_meta(&Meta::new(meta.current))]).await {
+                if let Err(why) = save_now(vec![records::put_meta(&Meta::new(meta.current))]).await {
                     notices.push(format!("Myomap could not mark its records as updated ({why}); they are still readable."));
                 }
             }
@@ -205,7 +214,7 @@ async fn carry_over(now: Millis) -> Result<(PatientId, Option<String>), Loaded> 
             let (patient, chart) = records::migrate_v1(old, new_patient_id(now), now);
             let mut ops = records::ops_for_all(&patient, &chart);
             ops.push(records::put_meta(&Meta::new(Some(patient.id))));
-            if let Err(why) = save(ops).await {
+            if let Err(why) = save_now(ops).await {
                 // Shown as it is, not saved: the chart stays where it was, untouched.
                 return Err(Loaded {
                     patient,
@@ -254,7 +263,7 @@ async fn carry_over(now: Millis) -> Result<(PatientId, Option<String>), Loaded> 
 
 async fn create_first(now: Millis) -> Result<Patient, String> {
     let p = first_patient(new_patient_id(now), now);
-    save(vec![
+    save_now(vec![
         records::put_patient(&p),
         records::put_meta(&Meta::new(Some(p.id))),
     ])
@@ -285,7 +294,7 @@ pub async fn open_patient(id: PatientId) -> Result<(Patient, Assembled), String>
             }
         }
         // Not kept aside means left in place: nothing is lost either way.
-        let _ = save(ops).await;
+        let _ = save_now(ops).await;
     }
     Ok((patient, assembled))
 }

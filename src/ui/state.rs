@@ -326,7 +326,17 @@ impl AppState {
             self.unsaved.set(true);
             return;
         }
+        // A patient created, edited or opened (the meta record names the one open) is not a
+        // tap on the map: its transaction starts now rather than after the next frame, so that
+        // a reload right after it (the next patient called in) finds it kept.
+        let at_once = patients_changed
+            || ops
+                .iter()
+                .any(|op| matches!(op, Op::Put(key, _) if key == records::META_KEY));
         self.track(ops, || {});
+        if at_once {
+            crate::store::idb::flush();
+        }
     }
 
     /// After a write failed: writes the whole chart of this patient as it is on screen, in one
@@ -449,11 +459,6 @@ impl AppState {
         }
     }
 
-    /// Runs what the first tap on the map runs (a point marked, today's visit started, their
-    /// records written out) on a scratch chart that is then dropped: the browser compiles the
-    /// app's code one function at a time, the first time it runs, and this way that happens
-    /// while the therapist looks rather than under their first tap. Nothing is kept or saved.
-    /// Hands back the scratch chart and its point, for the views to rehearse on.
     /// Lists the patients from the database and keeps the list for the next opening of the
     /// patient list, unless this tab wrote a patient's record while it was read.
     pub async fn list_patients(&self) -> Result<Vec<Patient>, String> {
@@ -474,6 +479,11 @@ impl AppState {
         });
     }
 
+    /// Runs what the first tap on the map runs (a point marked, today's visit started, their
+    /// records written out) on a scratch chart that is then dropped: the browser compiles the
+    /// app's code one function at a time, the first time it runs, and this way that happens
+    /// while the therapist looks rather than under their first tap. Nothing is kept or saved.
+    /// Hands back the scratch chart and its point, for the views to rehearse on.
     pub fn rehearse(&self) -> Option<(Chart, u32)> {
         let clock = self.clock();
         let mut chart = Chart::default();
