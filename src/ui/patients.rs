@@ -369,7 +369,7 @@ fn PatientFile() -> impl IntoView {
     let toggle_archive = move |_| {
         state.patient.update(|p| p.archived = !p.archived);
         let op = state.patient.with_untracked(records::put_patient);
-        state.write(vec![op]);
+        state.write_now(vec![op]);
     };
     let busy = move || state.live_chart(|c| c.visit.is_some() || c.needles_in().next().is_some());
     let delete = move |_| {
