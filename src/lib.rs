@@ -10,6 +10,7 @@ pub mod record;
 pub mod small_sort;
 pub mod spread;
 pub mod store;
+pub mod text;
 pub mod viewport;
 
 #[cfg(target_arch = "wasm32")]

@@ -54,13 +54,13 @@ pub const PRESETS: &[Preset] = &[
 /// Muscles whose name or id matches what was typed, best matches first: names that start
 /// with it, then names with a word that starts with it, then any other occurrence.
 pub fn search(query: &str) -> Vec<&'static Muscle> {
-    let q = query.trim().to_lowercase();
+    let q = crate::text::fold(query.trim());
     if q.is_empty() {
         return Vec::new();
     }
     let mut hits: Vec<(u8, &'static Muscle)> = atlas::muscles()
         .filter_map(|m| {
-            let name = m.name.to_lowercase();
+            let name = crate::text::fold(m.name);
             let id = m.id.replace('_', " ");
             let rank = if name.starts_with(&q) {
                 0

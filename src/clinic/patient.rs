@@ -139,11 +139,11 @@ impl Patient {
 
     /// Does the patient match what was typed into the search (name words or record number)?
     pub fn matches(&self, query: &str) -> bool {
-        let q = query.trim().to_lowercase();
+        let q = crate::text::fold(query.trim());
         if q.is_empty() {
             return true;
         }
-        let name = self.name.to_lowercase();
+        let name = crate::text::fold(&self.name);
         let in_name = q.split_whitespace().all(|w| {
             name.split(|c: char| !c.is_alphanumeric())
                 .any(|n| n.starts_with(w))
@@ -153,7 +153,7 @@ impl Patient {
             || self
                 .record_no
                 .as_deref()
-                .is_some_and(|r| r.to_lowercase().contains(&q))
+                .is_some_and(|r| crate::text::fold(r).contains(&q))
     }
 }
 
