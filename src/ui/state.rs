@@ -705,6 +705,9 @@ impl AppState {
             Op::DeletePrefix(records::prefix(id)),
             Op::Delete(records::patient_key(id)),
         ]);
+        // The file of a patient who is gone closes now, not once the next patient is read: its
+        // form's messages would stand beside the one saying the patient was deleted.
+        self.dialog.set(Dialog::None);
         let state = *self;
         wasm_bindgen_futures::spawn_local(async move {
             // Read after the delete's transaction: the database runs them in order.
