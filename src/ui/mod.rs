@@ -55,6 +55,7 @@ pub fn App(
         set_timeout(
             move || {
                 markers::rehearse();
+                body_map::rehearse();
                 if let Some((chart, id)) = state.rehearse() {
                     set_timeout(move || rehearse_views(chart, id), std::time::Duration::ZERO);
                 }
