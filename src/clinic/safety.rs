@@ -5,22 +5,36 @@ use crate::anatomy::model::Side;
 use crate::anatomy::referral::{self, CautionKind};
 
 /// Whether needling this muscle can reach the lung (the thorax).
-/// The chart asks this of every point on every change, so it is a binary search of a short
-/// sorted list (a few comparisons of short strings), not a hash of each muscle's id.
+/// The chart asks this of every point on every change (every tap on the map), so most muscles
+/// are turned away by their first letter and length alone (one bit of a table); the few that
+/// pass are looked up in a short sorted list.
 pub fn over_thorax(muscle: &str) -> bool {
-    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    SORTED
-        .get_or_init(|| {
-            let mut lung: Vec<&'static str> = referral::cautions()
-                .filter(|c| c.kind == CautionKind::Lung)
-                .map(|c| c.muscle)
-                .collect();
-            lung.sort_unstable();
-            lung.dedup();
-            lung
-        })
-        .binary_search(&muscle)
-        .is_ok()
+    struct Lung {
+        /// Bit `len.min(63)` of `first[letter]` is set when a lung muscle starts with that
+        /// letter and has that length.
+        first: [u64; 26],
+        sorted: Vec<&'static str>,
+    }
+    fn slot(id: &str) -> Option<(usize, u64)> {
+        let letter = id.as_bytes().first()?.checked_sub(b'a')?;
+        (letter < 26).then(|| (usize::from(letter), 1u64 << id.len().min(63)))
+    }
+    static LUNG: std::sync::OnceLock<Lung> = std::sync::OnceLock::new();
+    let lung = LUNG.get_or_init(|| {
+        let mut sorted: Vec<&'static str> = referral::cautions()
+            .filter(|c| c.kind == CautionKind::Lung)
+            .map(|c| c.muscle)
+            .collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut first = [0u64; 26];
+        for (letter, bit) in sorted.iter().filter_map(|id| slot(id)) {
+            first[letter] |= bit;
+        }
+        Lung { first, sorted }
+    });
+    slot(muscle).is_some_and(|(letter, bit)| lung.first[letter] & bit != 0)
+        && lung.sorted.binary_search(&muscle).is_ok()
 }
 
 /// Points charted over the thorax on both sides of the body: needling both sides of the
@@ -121,5 +135,8 @@ mod tests {
         assert!(lung >= 5, "only {lung} muscles over the thorax");
         assert!(!over_thorax(""));
         assert!(!over_thorax("pectoralis_majo"));
+        assert!(!over_thorax("Pectoralis_major"));
+        assert!(!over_thorax("pectoralis_majorx"));
+        assert!(!over_thorax("\u{e9}"));
     }
 }

@@ -5,7 +5,6 @@
 //! each keeps a finger-sized target, and taps find markers where they are drawn.
 
 use leptos::prelude::*;
-use leptos::tachys::view::Render;
 
 use super::state::AppState;
 use crate::anatomy::{model::View, referral};
@@ -118,29 +117,54 @@ fn offset(s: &Shown) {
     lead(&s.leader, s.off);
 }
 
+/// Moves a marker's glyph to `s.off` from its spot, which is already drawn: what a respread
+/// changes (a tap on a crowded spot moves a few neighbours, and only their offsets change).
+fn shift(s: &Shown) {
+    glyph_off(&s.el, s.off);
+    lead(&s.leader, s.off);
+}
+
 /// Draws a marker at atlas spot `(x, y)`, its dot and texts `(dx, dy)` screen pixels from it.
 /// No part of a marker has a transform of its own: the dot is placed by CSS (`cx`, `cy`, `r`
 /// from `--x`, `--ox` and the zoom) and the texts by their `x`, `y` (attributes only) and `em`
 /// offsets, so that hundreds of markers are one run of drawing for the compositor, not
 /// hundreds.
-fn glyph_at(g: &web_sys::Element, (x, y): (f32, f32), (dx, dy): (f64, f64)) {
+fn glyph_at(g: &web_sys::Element, (x, y): (f32, f32), off: (f64, f64)) {
     if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::SvgElement>(g) {
         let style = el.style();
         let _ = style.set_property("--x", &crate::num::short(x));
         let _ = style.set_property("--y", &crate::num::short(y));
+    }
+    texts(g, |t, _| {
+        let _ = t.set_attribute("x", &crate::num::short(x));
+        let _ = t.set_attribute("y", &crate::num::short(y));
+    });
+    glyph_off(g, off);
+}
+
+/// Draws a marker's dot and texts `(dx, dy)` screen pixels from its spot.
+fn glyph_off(g: &web_sys::Element, (dx, dy): (f64, f64)) {
+    if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::SvgElement>(g) {
+        let style = el.style();
         let _ = style.set_property("--ox", &num(dx));
         let _ = style.set_property("--oy", &num(dy));
     }
-    let children = g.children();
-    for i in 0..children.length() {
-        let Some(t) = children.item(i) else { continue };
-        if let Some((tx, ty, size)) = t.get_attribute("class").as_deref().and_then(text_offset) {
-            let em = |v: f64| format!("{}em", crate::num::fixed(v / size, 3, true));
-            let _ = t.set_attribute("x", &crate::num::short(x));
-            let _ = t.set_attribute("y", &crate::num::short(y));
-            let _ = t.set_attribute("dx", &em(tx + dx));
-            let _ = t.set_attribute("dy", &em(ty + dy));
+    texts(g, |t, (tx, ty, size)| {
+        let em = |v: f64| format!("{}em", crate::num::fixed(v / size, 3, true));
+        let _ = t.set_attribute("dx", &em(tx + dx));
+        let _ = t.set_attribute("dy", &em(ty + dy));
+    });
+}
+
+/// Calls `f` with each of a marker's texts and its offset (`text_offset`). Most markers have
+/// none: only a dot.
+fn texts(g: &web_sys::Element, mut f: impl FnMut(&web_sys::Element, (f64, f64, f64))) {
+    let mut child = g.first_element_child();
+    while let Some(t) = child {
+        if let Some(at) = t.get_attribute("class").as_deref().and_then(text_offset) {
+            f(&t, at);
         }
+        child = t.next_element_sibling();
     }
 }
 
@@ -160,30 +184,72 @@ fn lead(leader: &web_sys::Element, (dx, dy): (f64, f64)) {
     );
 }
 
-/// Builds a marker's elements (static: the layer changes them in place).
-fn build(m: &MarkerView) -> (web_sys::Element, web_sys::Element) {
-    let g = view! {
-        <g
-            class="trp"
-            class:latent=m.latent
-            class:carried=m.carried.is_some()
-            data-trp=m.id.to_string()
-            data-carried=m.carried.map(super::patients::short_date)
-            data-status=if m.latent { "latent" } else { "active" }
-            data-caution=m.caution.then_some("true")
-        >
-            <circle class="trp-dot" />
-            {m.latent.then(|| view! { <text class="trp-letter">"L"</text> })}
-            {m.nrs.map(|n| view! { <text class="trp-nrs">{n.to_string()}</text> })}
-            {m.caution.then(|| view! { <path class="trp-caution" d="M-9 -14 L-3 -14 L-6 -19.5 Z" /> })}
-        </g>
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+fn svg(tag: &str, class: &str) -> Option<web_sys::Element> {
+    let el = document().create_element_ns(Some(SVG_NS), tag).ok()?;
+    let _ = el.set_attribute("class", class);
+    Some(el)
+}
+
+thread_local! {
+    /// A marker's dot in its group, and a leader line, as every marker starts: each marker
+    /// is a deep copy of these (one call to the browser), not built part by part.
+    static BLANK: Option<(web_sys::Element, web_sys::Element)> = (|| {
+        let g = svg("g", "trp")?;
+        let dot = svg("circle", "trp-dot")?;
+        let _ = g.append_child(&dot);
+        let line = svg("line", "trp-leader")?;
+        for end in ["x1", "y1", "x2", "y2"] {
+            let _ = line.set_attribute(end, "0");
+        }
+        Some((g, line))
+    })();
+}
+
+/// Builds a marker's elements (static: the layer changes them in place): a group with its
+/// dot, "L" for a latent point, the pain score before treatment, a caution triangle.
+fn build(m: &MarkerView) -> Option<(web_sys::Element, web_sys::Element)> {
+    use wasm_bindgen::JsCast;
+    let copy = |el: &web_sys::Element| el.clone_node_with_deep(true).ok()?.dyn_into().ok();
+    let (g, line): (web_sys::Element, web_sys::Element) = BLANK.with(|b| {
+        b.as_ref()
+            .and_then(|(g, line)| Some((copy(g)?, copy(line)?)))
+    })?;
+    if m.latent || m.carried.is_some() {
+        let class = match (m.latent, m.carried.is_some()) {
+            (true, true) => "trp latent carried",
+            (true, false) => "trp latent",
+            _ => "trp carried",
+        };
+        let _ = g.set_attribute("class", class);
     }
-    .build();
-    let line = view! { <line class="trp-leader" x1="0" y1="0" x2="0" y2="0" /> }.build();
-    let (g, line) = ((*g).clone(), (*line).clone());
+    let _ = g.set_attribute("data-trp", &m.id.to_string());
+    if let Some(at) = m.carried {
+        let _ = g.set_attribute("data-carried", &super::patients::short_date(at));
+    }
+    let _ = g.set_attribute("data-status", if m.latent { "latent" } else { "active" });
+    if m.caution {
+        let _ = g.set_attribute("data-caution", "true");
+    }
+    if m.latent {
+        let letter = svg("text", "trp-letter")?;
+        letter.set_text_content(Some("L"));
+        let _ = g.append_child(&letter);
+    }
+    if let Some(n) = m.nrs {
+        let nrs = svg("text", "trp-nrs")?;
+        nrs.set_text_content(Some(&n.to_string()));
+        let _ = g.append_child(&nrs);
+    }
+    if m.caution {
+        let caution = svg("path", "trp-caution")?;
+        let _ = caution.set_attribute("d", "M-9 -14 L-3 -14 L-6 -19.5 Z");
+        let _ = g.append_child(&caution);
+    }
     glyph_at(&g, (m.x, m.y), (0.0, 0.0));
     place(&line, m.x, m.y);
-    (g, line)
+    Some((g, line))
 }
 
 /// Builds a marker that is never shown (see `AppState::rehearse`): the first point charted
@@ -260,7 +326,7 @@ impl MarkerLayer {
         for (s, off) in l.shown.iter_mut().zip(offs) {
             if s.off != off {
                 s.off = off;
-                offset(s);
+                shift(s);
                 moved = true;
             }
         }
@@ -302,7 +368,9 @@ impl MarkerLayer {
                         (Some(m), Ok(i)) if l.shown[i].m == m => {}
                         (Some(m), Ok(i)) => {
                             let s = &mut l.shown[i];
-                            let (el, leader) = build(&m);
+                            let Some((el, leader)) = build(&m) else {
+                                continue;
+                            };
                             let _ = s.el.replace_with_with_node_1(&el);
                             let _ = s.leader.replace_with_with_node_1(&leader);
                             let moved = (s.m.x, s.m.y) != (m.x, m.y);
@@ -316,7 +384,9 @@ impl MarkerLayer {
                             touched |= moved;
                         }
                         (Some(m), Err(i)) => {
-                            let (el, leader) = build(&m);
+                            let Some((el, leader)) = build(&m) else {
+                                continue;
+                            };
                             let _ = group.append_child(&el);
                             let _ = leaders.append_child(&leader);
                             l.shown.insert(

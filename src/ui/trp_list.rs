@@ -14,12 +14,34 @@ const SHOWN: usize = 40;
 pub fn TrpList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let all = RwSignal::new(false);
+    // The list follows the chart and the selection in the task after the map's next frame: a
+    // tap on the map paints its marker first and the list's row a frame later, so that the
+    // tap's own work is the marker's. `listed` is the selection the list shows.
+    let listed = RwSignal::new(state.selected_trp_untracked());
+    let rev = RwSignal::new(0u32);
+    let pending = StoredValue::new(false);
+    Effect::new(move |first: Option<()>| {
+        state.chart.track();
+        state.selection.track();
+        if first.is_none() || pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        super::after_frame(move || {
+            pending.try_set_value(false);
+            listed.try_set(state.selected_trp_untracked());
+            rev.try_update(|r| *r = r.wrapping_add(1));
+        });
+    });
+    // One row's mark changes when the selection moves, not all of them.
+    let current = StoredValue::new(Selector::new(move || listed.get()));
     // Rows are keyed by what they show; names are static strings, so a change to one point
     // allocates nothing for the others.
     let rows = move || {
-        let selected = state.selected_trp();
+        rev.track();
+        let selected = listed.get();
         let all = all.get();
-        state.chart.with(|c| {
+        state.chart.with_untracked(|c| {
             let from = c.trps.len().saturating_sub(SHOWN);
             c.trps
                 .iter()
@@ -41,9 +63,15 @@ pub fn TrpList() -> impl IntoView {
     };
     view! {
         <section class="trp-list" aria-label="Trigger points of this session">
-            <h2>{move || format!("Trigger points ({})", state.chart.with(|c| c.trps.len()))}</h2>
+            <h2>{move || {
+                rev.track();
+                format!("Trigger points ({})", state.chart.with_untracked(|c| c.trps.len()))
+            }}</h2>
             <Show
-                when=move || state.chart.with(|c| !c.trps.is_empty())
+                when=move || {
+                    rev.track();
+                    state.chart.with_untracked(|c| !c.trps.is_empty())
+                }
                 fallback=|| view! { <p class="empty">"None charted yet."</p> }
             >
                 <ul>
@@ -52,7 +80,9 @@ pub fn TrpList() -> impl IntoView {
                             <button
                                 class="trp-row"
                                 data-trp-row=id.to_string()
-                                aria-current=move || (state.selected_trp() == Some(id)).then_some("true")
+                                aria-current=move || {
+                                    current.with_value(|c| c.selected(&Some(id))).then_some("true")
+                                }
                                 on:click=move |_| {
                                     state.mode.set(super::state::Mode::Chart);
                                     state.selection.set(Selection::Trp(id));
@@ -68,7 +98,10 @@ pub fn TrpList() -> impl IntoView {
                         </li>
                     </For>
                 </ul>
-                <Show when=move || state.chart.with(|c| c.trps.len() > SHOWN)>
+                <Show when=move || {
+                    rev.track();
+                    state.chart.with_untracked(|c| c.trps.len() > SHOWN)
+                }>
                     <p class="list-more">
                         <span>{move || if all.get() {
                             "All points shown.".to_string()
@@ -76,7 +109,10 @@ pub fn TrpList() -> impl IntoView {
                             format!("The {SHOWN} most recent points are shown.")
                         }}</span>
                         <button class="btn small" aria-pressed=move || all.get().to_string() on:click=move |_| all.update(|a| *a = !*a)>
-                            {move || format!("Show all {}", state.chart.with(|c| c.trps.len()))}
+                            {move || {
+                                rev.track();
+                                format!("Show all {}", state.chart.with_untracked(|c| c.trps.len()))
+                            }}
                         </button>
                     </p>
                 </Show>
