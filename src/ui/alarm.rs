@@ -64,7 +64,7 @@ pub fn AlarmBanner() -> impl IntoView {
     // the sound and the notifications) only when a timer starts or stops alarming.
     let alarming = Memo::new(move |_| {
         let now = Now(state.now.get());
-        state.chart.with(|c| {
+        state.with_open(|c| {
             c.alarming(&now)
                 .iter()
                 .map(|t| (t.id, t.is_needle()))
@@ -75,8 +75,7 @@ pub fn AlarmBanner() -> impl IntoView {
     let text_of = move |id: u32| {
         let now = Now(state.now.get());
         state
-            .chart
-            .with(|c| {
+            .with_open(|c| {
                 c.timer(id).map(|t| {
                     let what = if t.is_needle() { "Needle" } else { "E-stim" };
                     format!(
@@ -118,8 +117,7 @@ pub fn AlarmBanner() -> impl IntoView {
         let now = Now(state.now.get());
         let soonest = state.live_timers.with(|ids| ids.first().copied());
         state
-            .chart
-            .with(|c| {
+            .with_open(|c| {
                 c.timer(soonest?).map(|t| {
                     format!(
                         "{} {} · Myomap",

@@ -16,7 +16,7 @@ pub fn EStimPanel() -> impl IntoView {
     // The selected point's first needle still in, and the other needles it could pair with.
     let needles = Memo::new(move |_| {
         let trp = state.selected_trp()?;
-        state.chart.with(|c| {
+        state.with_open(|c| {
             let this = c.live_timer_of(trp)?.id;
             let running = c.live_pair_of(this).map(|p| timer_label(c, p));
             let others: Vec<(u32, String)> = c

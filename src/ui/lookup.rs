@@ -12,8 +12,8 @@ const SHOWN: usize = 10;
 #[component]
 pub fn LookupPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let ranked = Memo::new(move |_| state.chart.with(|c| lookup::rank(&c.pain)));
-    let has_drawing = move || state.chart.with(|c| !c.pain.is_empty());
+    let ranked = Memo::new(move |_| state.with_pain(|c| lookup::rank(&c.pain)));
+    let has_drawing = move || state.with_pain(|c| !c.pain.is_empty());
     // The list opens at its top, whatever the record above was scrolled to.
     request_animation_frame(|| {
         if let Some(el) = web_sys::window()

@@ -32,6 +32,11 @@ struct MarkerView {
 }
 
 impl MarkerView {
+    /// Whether the marker has texts ("L", the pain score) besides its dot.
+    fn has_text(&self) -> bool {
+        self.latent || self.nrs.is_some()
+    }
+
     fn of(c: &Chart, id: u32, view: View, today: bool) -> Option<MarkerView> {
         let t = c.trp(id).filter(|t| t.at.view == view)?;
         Some(MarkerView {
@@ -89,15 +94,16 @@ fn num(v: f64) -> String {
     crate::num::short(v as f32)
 }
 
-/// Puts a leader line at an atlas spot: its `--x` and `--y`, through the style object (the
-/// content security policy allows no inline style attribute).
+/// Puts a marker or leader line at an atlas spot: its `--x` and `--y`, through the style
+/// object (the content security policy allows no inline style attribute).
 fn place(el: &web_sys::Element, x: f32, y: f32) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
-        let style = el.style();
-        let _ = style.set_property("--x", &crate::num::short(x));
-        let _ = style.set_property("--y", &crate::num::short(y));
-    }
+    set_style(
+        el,
+        &[
+            ("--x", &crate::num::short(x)),
+            ("--y", &crate::num::short(y)),
+        ],
+    );
 }
 
 /// Where a marker's texts sit from its dot, in screen pixels, and their font size (so that the
@@ -113,15 +119,15 @@ fn text_offset(class: &str) -> Option<(f64, f64, f64)> {
 /// Draws a marker's glyph `s.off` from its spot, with its leader line (shown only when the
 /// glyph is moved).
 fn offset(s: &Shown) {
-    glyph_at(&s.el, (s.m.x, s.m.y), s.off);
-    lead(&s.leader, s.off);
+    glyph_at(&s.el, (s.m.x, s.m.y), s.off, s.m.has_text());
+    lead(&s.leader, s.off, None);
 }
 
-/// Moves a marker's glyph to `s.off` from its spot, which is already drawn: what a respread
-/// changes (a tap on a crowded spot moves a few neighbours, and only their offsets change).
-fn shift(s: &Shown) {
-    glyph_off(&s.el, s.off);
-    lead(&s.leader, s.off);
+/// Moves a marker's glyph from `was` to `s.off` from its spot, which is already drawn: what a
+/// respread changes (a tap on a crowded spot moves a few neighbours: only their offsets).
+fn shift(s: &Shown, was: (f64, f64)) {
+    glyph_off(&s.el, s.off, s.m.has_text());
+    lead(&s.leader, s.off, Some(was));
 }
 
 /// Draws a marker at atlas spot `(x, y)`, its dot and texts `(dx, dy)` screen pixels from it.
@@ -129,59 +135,64 @@ fn shift(s: &Shown) {
 /// from `--x`, `--ox` and the zoom) and the texts by their `x`, `y` (attributes only) and `em`
 /// offsets, so that hundreds of markers are one run of drawing for the compositor, not
 /// hundreds.
-fn glyph_at(g: &web_sys::Element, (x, y): (f32, f32), off: (f64, f64)) {
-    if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::SvgElement>(g) {
-        let style = el.style();
-        let _ = style.set_property("--x", &crate::num::short(x));
-        let _ = style.set_property("--y", &crate::num::short(y));
+fn glyph_at(g: &web_sys::Element, (x, y): (f32, f32), (dx, dy): (f64, f64), text: bool) {
+    place(g, x, y);
+    glyph_off(g, (dx, dy), false);
+    if text {
+        place_texts(g, Some((x, y)), (dx, dy));
     }
-    texts(g, |t, _| {
-        let _ = t.set_attribute("x", &crate::num::short(x));
-        let _ = t.set_attribute("y", &crate::num::short(y));
-    });
-    glyph_off(g, off);
 }
 
 /// Draws a marker's dot and texts `(dx, dy)` screen pixels from its spot.
-fn glyph_off(g: &web_sys::Element, (dx, dy): (f64, f64)) {
-    if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::SvgElement>(g) {
-        let style = el.style();
-        let _ = style.set_property("--ox", &num(dx));
-        let _ = style.set_property("--oy", &num(dy));
+fn glyph_off(g: &web_sys::Element, (dx, dy): (f64, f64), text: bool) {
+    set_style(g, &[("--ox", &num(dx)), ("--oy", &num(dy))]);
+    if text {
+        place_texts(g, None, (dx, dy));
     }
-    texts(g, |t, (tx, ty, size)| {
-        let em = |v: f64| format!("{}em", crate::num::fixed(v / size, 3, true));
-        let _ = t.set_attribute("dx", &em(tx + dx));
-        let _ = t.set_attribute("dy", &em(ty + dy));
-    });
 }
 
-/// Calls `f` with each of a marker's texts and its offset (`text_offset`). Most markers have
-/// none: only a dot.
-fn texts(g: &web_sys::Element, mut f: impl FnMut(&web_sys::Element, (f64, f64, f64))) {
+fn set_style(el: &web_sys::Element, props: &[(&str, &str)]) {
+    if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::SvgElement>(el) {
+        let style = el.style();
+        for (name, value) in props {
+            let _ = style.set_property(name, value);
+        }
+    }
+}
+
+/// Places a marker's texts: at its spot `at` (when given) and `(dx, dy)` screen pixels from it.
+fn place_texts(g: &web_sys::Element, at: Option<(f32, f32)>, (dx, dy): (f64, f64)) {
     let mut child = g.first_element_child();
     while let Some(t) = child {
-        if let Some(at) = t.get_attribute("class").as_deref().and_then(text_offset) {
-            f(&t, at);
+        if let Some((tx, ty, size)) = t.get_attribute("class").as_deref().and_then(text_offset) {
+            if let Some((x, y)) = at {
+                let _ = t.set_attribute("x", &crate::num::short(x));
+                let _ = t.set_attribute("y", &crate::num::short(y));
+            }
+            let em = |v: f64| format!("{}em", crate::num::fixed(v / size, 3, true));
+            let _ = t.set_attribute("dx", &em(tx + dx));
+            let _ = t.set_attribute("dy", &em(ty + dy));
         }
         child = t.next_element_sibling();
     }
 }
 
-/// Draws a marker's leader line to its glyph `(dx, dy)` screen pixels away; none when the glyph
-/// sits on its spot.
-fn lead(leader: &web_sys::Element, (dx, dy): (f64, f64)) {
+/// Draws a marker's leader line to its glyph `(dx, dy)` screen pixels away (from `was`, when
+/// known); none when the glyph sits on its spot.
+fn lead(leader: &web_sys::Element, (dx, dy): (f64, f64), was: Option<(f64, f64)>) {
     let _ = leader.set_attribute("x2", &num(dx));
     let _ = leader.set_attribute("y2", &num(dy));
     let spread = (dx, dy) != (0.0, 0.0);
-    let _ = leader.set_attribute(
-        "class",
-        if spread {
-            "trp-leader spread"
-        } else {
-            "trp-leader"
-        },
-    );
+    if was.is_none_or(|w| (w != (0.0, 0.0)) != spread) {
+        let _ = leader.set_attribute(
+            "class",
+            if spread {
+                "trp-leader spread"
+            } else {
+                "trp-leader"
+            },
+        );
+    }
 }
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
@@ -247,7 +258,12 @@ fn build(m: &MarkerView) -> Option<(web_sys::Element, web_sys::Element)> {
         let _ = caution.set_attribute("d", "M-9 -14 L-3 -14 L-6 -19.5 Z");
         let _ = g.append_child(&caution);
     }
-    glyph_at(&g, (m.x, m.y), (0.0, 0.0));
+    // A new marker sits on its spot: its offset is the style sheet's (0, 0) until a spread
+    // moves it.
+    place(&g, m.x, m.y);
+    if m.has_text() {
+        place_texts(&g, Some((m.x, m.y)), (0.0, 0.0));
+    }
     place(&line, m.x, m.y);
     Some((g, line))
 }
@@ -325,8 +341,8 @@ impl MarkerLayer {
         let mut moved = false;
         for (s, off) in l.shown.iter_mut().zip(offs) {
             if s.off != off {
-                s.off = off;
-                shift(s);
+                let was = std::mem::replace(&mut s.off, off);
+                shift(s, was);
                 moved = true;
             }
         }
@@ -426,8 +442,8 @@ impl MarkerLayer {
                 if let Ok(i) = l.at(id) {
                     let s = &l.shown[i];
                     // The glyph is under the finger while dragged: no spread, no leader.
-                    glyph_at(&s.el, (x, y), (0.0, 0.0));
-                    lead(&s.leader, (0.0, 0.0));
+                    glyph_at(&s.el, (x, y), (0.0, 0.0), s.m.has_text());
+                    lead(&s.leader, (0.0, 0.0), None);
                     l.dragged = Some(id);
                 }
             }

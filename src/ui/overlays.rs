@@ -131,14 +131,17 @@ pub fn PainDrawing(view: View, stroke: RwSignal<Vec<PainDab>>) -> impl IntoView 
     // both, the patient's drawn apart (outlined).
     let pain = Memo::new(move |_| {
         let patient = state.patient_view.get();
-        let mut dabs: Vec<PainDab> = state.chart.with(|c| {
-            let drawn = match (patient, c.visit.as_ref()) {
-                (true, Some(v)) => &v.patient_pain,
-                (true, None) => &Vec::new(),
-                (false, _) => &c.pain,
-            };
+        // The patient's own drawing is part of the visit; the therapist's is the pain drawing.
+        let here = |drawn: &[PainDab]| -> Vec<PainDab> {
             drawn.iter().filter(|d| d.view == view).copied().collect()
-        });
+        };
+        let mut dabs = if patient {
+            state
+                .with_open(|c| c.visit.as_ref().map(|v| here(&v.patient_pain)))
+                .unwrap_or_default()
+        } else {
+            state.with_pain(|c| here(&c.pain))
+        };
         dabs.extend(stroke.get().into_iter().filter(|d| d.view == view));
         dabs
     });
@@ -146,7 +149,7 @@ pub fn PainDrawing(view: View, stroke: RwSignal<Vec<PainDab>>) -> impl IntoView 
         if state.patient_view.get() {
             return Vec::new();
         }
-        state.chart.with(|c| {
+        state.with_open(|c| {
             c.visit
                 .as_ref()
                 .map(|v| {
@@ -311,7 +314,7 @@ pub fn Hints(hints: Memo<Vec<(f32, f32, &'static str)>>) -> impl IntoView {
 pub fn TimerRings(view: View, layer: MarkerLayer) -> impl IntoView {
     let state = expect_context::<AppState>();
     let rings = Memo::new(move |_| {
-        let rings = state.chart.with(|c| {
+        let rings = state.with_open(|c| {
             c.needles_in()
                 .filter_map(|t| {
                     let p = c.trp(t.trp)?;
@@ -329,15 +332,11 @@ pub fn TimerRings(view: View, layer: MarkerLayer) -> impl IntoView {
     });
     let ring_progress = move |timer: u32| {
         let now = crate::ui::state::Now(state.now.get());
-        state
-            .chart
-            .with(|c| c.timer(timer).map_or(0.0, |t| t.progress(&now)))
+        state.with_open(|c| c.timer(timer).map_or(0.0, |t| t.progress(&now)))
     };
     let ring_alarm = move |timer: u32| {
         let now = crate::ui::state::Now(state.now.get());
-        state
-            .chart
-            .with(|c| c.timer(timer).is_some_and(|t| t.alarming(&now)))
+        state.with_open(|c| c.timer(timer).is_some_and(|t| t.alarming(&now)))
     };
     view! {
         // A few rings at most: redrawn together when one comes or goes (no keyed list).
@@ -379,10 +378,13 @@ pub fn SelectedMark(
         // A point of the other view has no marker here.
         layer.drawn(id)
     });
+    // Built when a point is selected here and kept while the selection moves between points:
+    // selecting another point only moves it.
+    let shown = Memo::new(move |_| selected_at.with(Option::is_some));
     move || {
-        selected_at.get().map(|(x, y)| {
+        shown.get().then(|| {
             view! {
-                <g class="sel-x" transform=translate(x, y)>
+                <g class="sel-x" transform=move || selected_at.get().map(|(x, y)| translate(x, y))>
                     <g class="glyph">
                         <circle class="sel-ring" r="10" />
                         <path class="sel-cross" d="M-5 -5 L5 5 M-5 5 L5 -5" />

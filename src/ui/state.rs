@@ -126,6 +126,12 @@ pub struct AppState {
     /// What the chart's changes touched, for views that update in place (the markers).
     pub edits: StoredValue<Edits>,
     pub chart: RwSignal<Chart>,
+    /// The visit under way, its timers and the points that have timers changed: the views of
+    /// those follow this (`with_open`) rather than every change of `chart`, so that a tap
+    /// that marks a point does not make the visit bar, the alarms and the timers look again.
+    open_rev: Trigger,
+    /// The pain drawing changed (`with_pain`).
+    pain_rev: Trigger,
     pub now: RwSignal<Millis>,
     pub selection: RwSignal<Selection>,
     pub deep: RwSignal<bool>,
@@ -192,9 +198,11 @@ impl AppState {
         let chart = RwSignal::new(loaded.chart);
         let selection = RwSignal::new(Selection::None);
         let now = RwSignal::new(BrowserClock.now());
+        let (open_rev, pain_rev) = (Trigger::new(), Trigger::new());
         let live_timers = Memo::new(move |_| {
             let now = Now(now.get());
-            chart.with(|c| c.live_timers(&now).iter().map(|t| t.id).collect())
+            open_rev.track();
+            chart.with_untracked(|c| c.live_timers(&now).iter().map(|t| t.id).collect())
         });
         let focus = Memo::new(move |_| match selection.get() {
             Selection::None => None,
@@ -204,6 +212,8 @@ impl AppState {
         AppState {
             edits: StoredValue::new(Edits::default()),
             chart,
+            open_rev,
+            pain_rev,
             focus,
             now,
             live_timers,
@@ -283,6 +293,28 @@ impl AppState {
         self.focus.get()
     }
 
+    /// Reads the chart for a view of the visit under way, its timers or the points that have
+    /// timers: tracks changes to those only.
+    pub fn with_open<T>(&self, f: impl FnOnce(&Chart) -> T) -> T {
+        self.open_rev.track();
+        self.chart.with_untracked(f)
+    }
+
+    /// Reads the chart for a view of the pain drawing: tracks changes to it only.
+    pub fn with_pain<T>(&self, f: impl FnOnce(&Chart) -> T) -> T {
+        self.pain_rev.track();
+        self.chart.with_untracked(f)
+    }
+
+    /// Puts another chart on the map (another patient, a past visit, back to today): every
+    /// view looks again.
+    fn replace_chart(&self, chart: Chart) {
+        self.edits.update_value(Edits::everything);
+        self.chart.set(chart);
+        self.open_rev.notify();
+        self.pain_rev.notify();
+    }
+
     /// The current clock reading, untracked (for actions, not displays).
     pub fn clock(&self) -> Now {
         let now = BrowserClock.now();
@@ -307,6 +339,19 @@ impl AppState {
                 .chart
                 .with_untracked(|c| records::ops_for(pid, c, touched));
             self.write(ops);
+        }
+        // A point's timers are labelled and ringed by their point: a change to a point with
+        // timers is a change to the timers' views.
+        let timed = |c: &Chart| c.timers.iter().any(|t| touched.points.contains(&t.trp));
+        if touched.open
+            || touched.all_points
+            || !touched.visits.is_empty()
+            || self.chart.with_untracked(timed)
+        {
+            self.open_rev.notify();
+        }
+        if touched.pain || touched.all_points {
+            self.pain_rev.notify();
         }
         self.chart.notify();
     }
@@ -427,7 +472,10 @@ impl AppState {
         if self.read_only() {
             return false;
         }
-        let clock = self.clock();
+        // Marking, moving and recording show no time, so the views that follow the clock
+        // (timers, alarms) are not woken by a tap: the clock is read, not set, unless the
+        // change starts today's visit (its bar counts from then).
+        let clock = Now(BrowserClock.now());
         let history = self.history;
         let result = self
             .chart
@@ -446,6 +494,7 @@ impl AppState {
             Ok((mut touched, started)) => {
                 touched.open |= started;
                 if started {
+                    self.now.set(clock.0);
                     // A visit began: which points are carried over is looked at afresh.
                     self.edits.update_value(Edits::everything);
                     self.visit_started();
@@ -680,8 +729,7 @@ impl AppState {
         self.pending_needle.set(None);
         self.dialog.set(Dialog::None);
         self.patient.set(patient);
-        self.edits.update_value(Edits::everything);
-        self.chart.set(chart);
+        self.replace_chart(chart);
         self.write_now(vec![meta]);
         self.close_stale_visit();
     }
@@ -762,8 +810,7 @@ impl AppState {
         self.selection.set(Selection::None);
         self.dialog.set(Dialog::None);
         self.past.set(Some(visit));
-        self.edits.update_value(Edits::everything);
-        self.chart.set(then);
+        self.replace_chart(then);
         Ok(())
     }
 
@@ -772,8 +819,7 @@ impl AppState {
         if let Some(live) = self.live.try_update_value(Option::take).flatten() {
             self.selection.set(Selection::None);
             self.past.set(None);
-            self.edits.update_value(Edits::everything);
-            self.chart.set(live);
+            self.replace_chart(live);
         }
     }
 
@@ -811,6 +857,7 @@ impl AppState {
             .unwrap_or(Err(ChartError::NoVisit))
             .map_err(|e: ChartError| e.to_string())?;
         self.write(ops);
+        self.open_rev.notify();
         self.history_rev.update(|r| *r += 1);
         Ok(())
     }

@@ -118,7 +118,7 @@ fn TimerRow(id: u32, open: RwSignal<Option<u32>>) -> impl IntoView {
     // Read once per tick for the state, the time and the bar (no copy of the timer).
     let reading = Memo::new(move |_| {
         let now = Now(state.now.get());
-        state.chart.with(|c| {
+        state.with_open(|c| {
             c.timer(id)
                 .map(|t| (t.state(&now), t.remaining(&now), t.progress(&now)))
         })
@@ -131,8 +131,7 @@ fn TimerRow(id: u32, open: RwSignal<Option<u32>>) -> impl IntoView {
     };
     let label = move || {
         state
-            .chart
-            .with(|c| c.timer(id).map(|t| timer_label(c, t)))
+            .with_open(|c| c.timer(id).map(|t| timer_label(c, t)))
             .unwrap_or_default()
     };
     let estim = move || state.chart.with(|c| c.timer(id).and_then(|t| t.estim));

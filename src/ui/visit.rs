@@ -38,11 +38,11 @@ pub(super) fn focus_on_open() -> NodeRef<leptos::html::H2> {
 #[component]
 pub fn VisitBar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let open = Memo::new(move |_| state.chart.with(|c| c.visit.as_ref().map(|v| v.started_at)));
-    let ledger = Memo::new(move |_| state.chart.with(|c| c.ledger()));
+    let open = Memo::new(move |_| state.with_open(|c| c.visit.as_ref().map(|v| v.started_at)));
+    let ledger = Memo::new(move |_| state.with_open(|c| c.ledger()));
     // What the patient said in the patient view: the consent that counts, and their score.
     let patient_said = move || {
-        state.chart.with(|c| {
+        state.with_open(|c| {
             let v = c.visit.as_ref();
             let k = v.and_then(|v| v.consent_now());
             let said = match k.map(|k| k.answer) {
@@ -62,14 +62,14 @@ pub fn VisitBar() -> impl IntoView {
         })
     };
     let to_answer = Memo::new(move |_| {
-        state.chart.with(|c| {
+        state.with_open(|c| {
             c.visit
                 .as_ref()
                 .is_some_and(|v| v.screening.ready_for_needling().is_err())
         })
     });
     let last = move || {
-        state.chart.with(|c| {
+        state.with_open(|c| {
             c.visits.last().map(|v| {
                 let n = v.timers.iter().filter(|t| t.is_needle()).count();
                 let events: Vec<&str> = v.adverse.iter().map(|a| a.label()).collect();

@@ -80,7 +80,7 @@ pub fn WakeLock() -> impl IntoView {
     let told = StoredValue::new(false);
     let running = Memo::new(move |_| {
         let now = Now(state.now.get());
-        state.chart.with(|c| {
+        state.with_open(|c| {
             c.timers
                 .iter()
                 .any(|t| matches!(t.state(&now), TimerState::Running | TimerState::Overdue))
