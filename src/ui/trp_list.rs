@@ -33,8 +33,6 @@ pub fn TrpList() -> impl IntoView {
             rev.try_update(|r| *r = r.wrapping_add(1));
         });
     });
-    // One row's mark changes when the selection moves, not all of them.
-    let current = StoredValue::new(Selector::new(move || listed.get()));
     // Rows are keyed by what they show; names are static strings, so a change to one point
     // allocates nothing for the others.
     let rows = move || {
@@ -80,9 +78,7 @@ pub fn TrpList() -> impl IntoView {
                             <button
                                 class="trp-row"
                                 data-trp-row=id.to_string()
-                                aria-current=move || {
-                                    current.with_value(|c| c.selected(&Some(id))).then_some("true")
-                                }
+                                aria-current=move || (listed.get() == Some(id)).then_some("true")
                                 on:click=move |_| {
                                     state.mode.set(super::state::Mode::Chart);
                                     state.selection.set(Selection::Trp(id));
