@@ -128,7 +128,7 @@ export function lighthouseTable(lh) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await buildPages();
-  const stop = await serveAll("dist");
+  const stop = await serveAll(process.env.LH_DIST || "dist");
   try {
     const lh = await lighthouseAll().catch((e) => ({ error: e.message }));
     const { ok } = lighthouseTable(lh);
