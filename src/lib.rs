@@ -14,6 +14,8 @@ pub mod text;
 pub mod viewport;
 
 #[cfg(target_arch = "wasm32")]
+pub mod frame;
+#[cfg(target_arch = "wasm32")]
 pub mod out;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -272,15 +272,7 @@ fn flush_after_frame() {
     if window.document().is_some_and(|d| d.hidden()) {
         return flush();
     }
-    let after_frame = Closure::once_into_js(|| {
-        gloo_timers::callback::Timeout::new(0, flush).forget();
-    });
-    if window
-        .request_animation_frame(after_frame.unchecked_ref())
-        .is_err()
-    {
-        return flush();
-    }
+    crate::frame::after_frame(flush);
     gloo_timers::callback::Timeout::new(QUEUE_MAX_MS, flush).forget();
 }
 

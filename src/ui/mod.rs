@@ -345,18 +345,6 @@ fn drop_boot() {
     }
 }
 
-/// Runs `f` in the task after the next frame: for what may follow a tap by a frame (the list
-/// beside the map), so that the tap's frame carries only what the tap shows. A hidden page
-/// draws no frames: there it runs at once.
-pub fn after_frame(f: impl FnOnce() + 'static) {
-    if document().hidden() {
-        return f();
-    }
-    request_animation_frame(move || {
-        gloo_timers::callback::Timeout::new(0, f).forget();
-    });
-}
-
 /// Lets the browser run other tasks (input, paint) before going on.
 async fn yield_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {

@@ -134,7 +134,7 @@ fn TimerRow(id: u32, open: RwSignal<Option<u32>>) -> impl IntoView {
             .with_open(|c| c.timer(id).map(|t| timer_label(c, t)))
             .unwrap_or_default()
     };
-    let estim = move || state.chart.with(|c| c.timer(id).and_then(|t| t.estim));
+    let estim = move || state.with_open(|c| c.timer(id).and_then(|t| t.estim));
     let progress = move || reading.get().map_or(1.0, |r| r.2);
     // The state in words as well as colour and border: paused and overdue read from 2 m.
     let badge = move || match st() {

@@ -16,9 +16,9 @@ pub fn TrpList() -> impl IntoView {
     let all = RwSignal::new(false);
     // The list follows the chart and the selection in the task after the map's next frame: a
     // tap on the map paints its marker first and the list's row a frame later, so that the
-    // tap's own work is the marker's. `listed` is the selection the list shows.
+    // tap's own work is the marker's. `listed` is the selection the list shows; it is set
+    // (and so notifies) on every change of either, and the list's parts follow it alone.
     let listed = RwSignal::new(state.selected_trp_untracked());
-    let rev = RwSignal::new(0u32);
     let pending = StoredValue::new(false);
     Effect::new(move |first: Option<()>| {
         state.chart.track();
@@ -27,16 +27,18 @@ pub fn TrpList() -> impl IntoView {
             return;
         }
         pending.set_value(true);
-        super::after_frame(move || {
+        crate::frame::after_frame(move || {
             pending.try_set_value(false);
             listed.try_set(state.selected_trp_untracked());
-            rev.try_update(|r| *r = r.wrapping_add(1));
         });
     });
     // Rows are keyed by what they show; names are static strings, so a change to one point
     // allocates nothing for the others.
+    let count = move || {
+        listed.track();
+        state.chart.with_untracked(|c| c.trps.len())
+    };
     let rows = move || {
-        rev.track();
         let selected = listed.get();
         let all = all.get();
         state.chart.with_untracked(|c| {
@@ -61,15 +63,9 @@ pub fn TrpList() -> impl IntoView {
     };
     view! {
         <section class="trp-list" aria-label="Trigger points of this session">
-            <h2>{move || {
-                rev.track();
-                format!("Trigger points ({})", state.chart.with_untracked(|c| c.trps.len()))
-            }}</h2>
+            <h2>{move || format!("Trigger points ({})", count())}</h2>
             <Show
-                when=move || {
-                    rev.track();
-                    state.chart.with_untracked(|c| !c.trps.is_empty())
-                }
+                when=move || { count() > 0 }
                 fallback=|| view! { <p class="empty">"None charted yet."</p> }
             >
                 <ul>
@@ -94,10 +90,7 @@ pub fn TrpList() -> impl IntoView {
                         </li>
                     </For>
                 </ul>
-                <Show when=move || {
-                    rev.track();
-                    state.chart.with_untracked(|c| c.trps.len() > SHOWN)
-                }>
+                <Show when=move || { count() > SHOWN }>
                     <p class="list-more">
                         <span>{move || if all.get() {
                             "All points shown.".to_string()
@@ -105,10 +98,7 @@ pub fn TrpList() -> impl IntoView {
                             format!("The {SHOWN} most recent points are shown.")
                         }}</span>
                         <button class="btn small" aria-pressed=move || all.get().to_string() on:click=move |_| all.update(|a| *a = !*a)>
-                            {move || {
-                                rev.track();
-                                format!("Show all {}", state.chart.with_untracked(|c| c.trps.len()))
-                            }}
+                            {move || format!("Show all {}", count())}
                         </button>
                     </p>
                 </Show>

@@ -101,7 +101,7 @@ pub fn VisitBar() -> impl IntoView {
                 } else {
                     view! {
                         <p class="visit-text">{move || last().unwrap_or_else(|| "No visit under way.".into())}</p>
-                        {move || state.chart.with(|c| !c.visits.is_empty()).then(|| view! {
+                        {move || state.with_open(|c| !c.visits.is_empty()).then(|| view! {
                             <button class="btn" on:click=move |_| super::texts::later(&state, "report", None, "")>"Report"</button>
                         })}
                         <button class="btn btn-primary" on:click=move |_| open_screening(&state)>"Start visit"</button>
