@@ -3,6 +3,8 @@
 //! (open with an upgrade, range reads, one transaction per change) fit in this file.
 
 use std::cell::RefCell;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
 
 use js_sys::{Array, Promise};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -20,20 +22,28 @@ thread_local! {
     static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
     /// Changes waiting for the frame that shows them (see `write_soon`), in the order asked.
     static QUEUED: RefCell<Vec<Queued>> = const { RefCell::new(Vec::new()) };
-    /// Are the page's hide events set to start what is queued?
-    static ON_HIDE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The page's window, and `flush` as a callback made once: it runs on the page's hide
+    /// events (a reload, a close, a switch of app or tab: what was asked for is written now)
+    /// and as the fallback timeout of every queued change. `None` where there is no page.
+    static FLUSHER: Option<(web_sys::Window, Closure<dyn FnMut()>)> = (|| {
+        let window = web_sys::window()?;
+        let flush = Closure::<dyn FnMut()>::new(flush);
+        for event in ["pagehide", "visibilitychange", "freeze"] {
+            let _ = window.add_event_listener_with_callback(event, flush.as_ref().unchecked_ref());
+        }
+        Some((window, flush))
+    })();
 }
 
 /// A change to write once its frame is painted, and how to tell its caller how it went.
 struct Queued {
     ops: Vec<Op>,
-    resolve: js_sys::Function,
-    reject: js_sys::Function,
+    done: Rc<Settle>,
 }
 
 /// The longest a queued change waits when the page produces no frame (its tab in the
 /// background, a throttled frame rate).
-const QUEUE_MAX_MS: u32 = 100;
+const QUEUE_MAX_MS: i32 = 100;
 
 /// Why the database could not be opened.
 #[derive(Clone, Debug, PartialEq)]
@@ -232,66 +242,78 @@ pub fn write(ops: &[Op]) -> impl std::future::Future<Output = Result<(), String>
 /// `QUEUE_MAX_MS`, and at once when the page is hidden, reloaded or closed. The future
 /// settles as `write`'s does.
 pub fn write_soon(ops: Vec<Op>) -> impl std::future::Future<Output = Result<(), String>> {
-    let first = QUEUED.with(|q| q.borrow().is_empty());
-    let mut ops = Some(ops);
-    let settled = Promise::new(&mut |resolve, reject| {
-        let ops = ops.take().unwrap_or_default();
-        QUEUED.with(|q| {
-            q.borrow_mut().push(Queued {
-                ops,
-                resolve,
-                reject,
-            })
+    let done = Rc::new(Settle::default());
+    let first = QUEUED.with(|q| {
+        let mut q = q.borrow_mut();
+        q.push(Queued {
+            ops,
+            done: Rc::clone(&done),
         });
+        q.len() == 1
     });
     if first {
         flush_after_frame();
     }
-    async move {
-        JsFuture::from(settled)
-            .await
-            .map(|_| ())
-            .map_err(|e| error_name(&e))
+    Settled(done)
+}
+
+/// How a queued change went, once its transaction is over; and who waits to know.
+#[derive(Default)]
+struct Settle {
+    result: RefCell<Option<Result<(), String>>>,
+    waiting: RefCell<Option<Waker>>,
+}
+
+impl Settle {
+    fn settle(&self, result: Result<(), String>) {
+        *self.result.borrow_mut() = Some(result);
+        if let Some(w) = self.waiting.borrow_mut().take() {
+            w.wake();
+        }
     }
 }
 
-/// Starts what is queued in the task after the next frame (or at once, hidden).
-fn flush_after_frame() {
-    let Some(window) = web_sys::window() else {
-        return flush();
-    };
-    if !ON_HIDE.replace(true) {
-        // Reload, close, a switch of app or tab: what was asked for is written now.
-        let on_hide = Closure::<dyn FnMut()>::new(flush);
-        for event in ["pagehide", "visibilitychange", "freeze"] {
-            let _ =
-                window.add_event_listener_with_callback(event, on_hide.as_ref().unchecked_ref());
+/// Settles as a queued change's transaction does (a future of this crate, not a promise of
+/// the page: a tap makes no promise and no callbacks for it).
+struct Settled(Rc<Settle>);
+
+impl std::future::Future for Settled {
+    type Output = Result<(), String>;
+
+    fn poll(self: std::pin::Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        match self.0.result.borrow_mut().take() {
+            Some(result) => Poll::Ready(result),
+            None => {
+                *self.0.waiting.borrow_mut() = Some(cx.waker().clone());
+                Poll::Pending
+            }
         }
-        on_hide.forget();
     }
-    if window.document().is_some_and(|d| d.hidden()) {
+}
+
+/// Starts what is queued in the task after the next frame (or at once, hidden); at the latest
+/// after `QUEUE_MAX_MS`.
+fn flush_after_frame() {
+    let armed = FLUSHER.with(|f| {
+        f.as_ref().map(|(window, flush)| {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                flush.as_ref().unchecked_ref(),
+                QUEUE_MAX_MS,
+            );
+        })
+    });
+    if armed.is_none() {
         return flush();
     }
     crate::frame::after_frame(flush);
-    gloo_timers::callback::Timeout::new(QUEUE_MAX_MS, flush).forget();
 }
 
 /// Starts a transaction for every queued change, in order.
 pub fn flush() {
     let queued = QUEUED.with(|q| std::mem::take(&mut *q.borrow_mut()));
-    for Queued {
-        ops,
-        resolve,
-        reject,
-    } in queued
-    {
-        let done = write(&ops);
-        wasm_bindgen_futures::spawn_local(async move {
-            let _ = match done.await {
-                Ok(()) => resolve.call0(&JsValue::NULL),
-                Err(why) => reject.call1(&JsValue::NULL, &JsValue::from_str(&why)),
-            };
-        });
+    for Queued { ops, done } in queued {
+        let written = write(&ops);
+        wasm_bindgen_futures::spawn_local(async move { done.settle(written.await) });
     }
 }
 

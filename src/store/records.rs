@@ -73,7 +73,29 @@ pub fn prefix(id: PatientId) -> String {
 }
 
 pub fn point_key(id: PatientId, trp: u32) -> String {
-    format!("p/{id}/pt/{trp:010}")
+    // Built on every tap: digits pushed by hand, as `format!`'s zero padding is its slow path.
+    let mut key = String::with_capacity(34);
+    key.push_str("p/");
+    push_digits(&mut key, id, 0);
+    key.push_str("/pt/");
+    push_digits(&mut key, u64::from(trp), 10);
+    key
+}
+
+/// Pushes `n` in decimal, with leading zeros up to `width` digits.
+fn push_digits(key: &mut String, mut n: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let from = i.min(digits.len().saturating_sub(width));
+    key.extend(digits[from..].iter().map(|&d| d as char));
 }
 
 pub fn open_key(id: PatientId) -> String {
@@ -422,6 +444,20 @@ pub fn migrate_v1(mut chart: Chart, id: PatientId, now: Millis) -> (Patient, Cha
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_point_key_is_the_patient_then_the_point_zero_padded() {
+        for (id, trp) in [
+            (0, 0),
+            (5, 1),
+            (1_700_000_000_000_123, 42),
+            (u64::MAX, u32::MAX),
+        ] {
+            assert_eq!(point_key(id, trp), format!("p/{id}/pt/{trp:010}"));
+        }
+        assert_eq!(point_key(7, 12), "p/7/pt/0000000012");
+    }
+
     use super::*;
     use crate::anatomy::model::{Side, View};
     use crate::clinic::chart::MapPoint;

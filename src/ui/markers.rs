@@ -151,12 +151,11 @@ fn glyph_off(g: &web_sys::Element, (dx, dy): (f64, f64), text: bool) {
     }
 }
 
+/// Sets CSS properties of a marker's part (every part is an SVG element: made by `svg`).
 fn set_style(el: &web_sys::Element, props: &[(&str, &str)]) {
-    if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::SvgElement>(el) {
-        let style = el.style();
-        for (name, value) in props {
-            let _ = style.set_property(name, value);
-        }
+    let style = wasm_bindgen::JsCast::unchecked_ref::<web_sys::SvgElement>(el).style();
+    for (name, value) in props {
+        let _ = style.set_property(name, value);
     }
 }
 
@@ -208,6 +207,7 @@ thread_local! {
     /// is a deep copy of these (one call to the browser), not built part by part.
     static BLANK: Option<(web_sys::Element, web_sys::Element)> = (|| {
         let g = svg("g", "trp")?;
+        let _ = g.set_attribute("data-status", "active");
         let dot = svg("circle", "trp-dot")?;
         let _ = g.append_child(&dot);
         let line = svg("line", "trp-leader")?;
@@ -222,7 +222,8 @@ thread_local! {
 /// dot, "L" for a latent point, the pain score before treatment, a caution triangle.
 fn build(m: &MarkerView) -> Option<(web_sys::Element, web_sys::Element)> {
     use wasm_bindgen::JsCast;
-    let copy = |el: &web_sys::Element| el.clone_node_with_deep(true).ok()?.dyn_into().ok();
+    // A copy of an element is an element.
+    let copy = |el: &web_sys::Element| Some(el.clone_node_with_deep(true).ok()?.unchecked_into());
     let (g, line): (web_sys::Element, web_sys::Element) = BLANK.with(|b| {
         b.as_ref()
             .and_then(|(g, line)| Some((copy(g)?, copy(line)?)))
@@ -239,7 +240,10 @@ fn build(m: &MarkerView) -> Option<(web_sys::Element, web_sys::Element)> {
     if let Some(at) = m.carried {
         let _ = g.set_attribute("data-carried", &super::patients::short_date(at));
     }
-    let _ = g.set_attribute("data-status", if m.latent { "latent" } else { "active" });
+    if m.latent {
+        // "active" is the blank marker's.
+        let _ = g.set_attribute("data-status", "latent");
+    }
     if m.caution {
         let _ = g.set_attribute("data-caution", "true");
     }
