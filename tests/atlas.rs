@@ -283,3 +283,21 @@ fn a_tap_outside_every_muscle_selects_nothing() {
         None
     );
 }
+
+#[test]
+fn every_muscle_is_found_by_its_own_id_and_ids_are_unique() {
+    let all: Vec<_> = myomap::anatomy::atlas::muscles().collect();
+    let mut ids: Vec<&str> = all.iter().map(|m| m.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), all.len(), "two muscles share an id");
+    for m in all {
+        assert!(
+            std::ptr::eq(myomap::anatomy::muscle(m.id).unwrap(), m),
+            "{}",
+            m.id
+        );
+    }
+    assert!(myomap::anatomy::muscle("no_such_muscle").is_none());
+    assert!(myomap::anatomy::muscle("").is_none());
+}

@@ -14,8 +14,19 @@ use model::{Landmark, Layer, Muscle, Shape, Side, View};
 /// Atlas viewBox per figure: x from the midline (viewer's left negative), y from the vertex.
 pub const VIEW_BOX: (f32, f32, f32, f32) = (-190.0, -20.0, 380.0, 840.0);
 
+/// The atlas's muscle with this id. Looked up several times per tap (names, cautions): by a
+/// binary search over the ids, sorted once, not a scan comparing every muscle's id.
 pub fn muscle(id: &str) -> Option<&'static Muscle> {
-    atlas::muscles().find(|m| m.id == id)
+    static BY_ID: std::sync::OnceLock<Vec<&'static Muscle>> = std::sync::OnceLock::new();
+    let by_id = BY_ID.get_or_init(|| {
+        let mut all: Vec<&'static Muscle> = atlas::muscles().collect();
+        all.sort_by_key(|m| m.id);
+        all
+    });
+    by_id
+        .binary_search_by(|m| m.id.cmp(id))
+        .ok()
+        .map(|i| by_id[i])
 }
 
 /// The full body outline in a view's coordinates (right half authored, left half mirrored).

@@ -120,14 +120,14 @@ fn text_offset(class: &str) -> Option<(f64, f64, f64)> {
 /// glyph is moved).
 fn offset(s: &Shown) {
     glyph_at(&s.el, (s.m.x, s.m.y), s.off, s.m.has_text());
-    lead(&s.leader, s.off, None);
+    lead(&s.leader, (s.m.x, s.m.y), s.off, None);
 }
 
 /// Moves a marker's glyph from `was` to `s.off` from its spot, which is already drawn: what a
 /// respread changes (a tap on a crowded spot moves a few neighbours: only their offsets).
 fn shift(s: &Shown, was: (f64, f64)) {
     glyph_off(&s.el, s.off, s.m.has_text());
-    lead(&s.leader, s.off, Some(was));
+    lead(&s.leader, (s.m.x, s.m.y), s.off, Some(was));
 }
 
 /// Draws a marker at atlas spot `(x, y)`, its dot and texts `(dx, dy)` screen pixels from it.
@@ -176,12 +176,21 @@ fn place_texts(g: &web_sys::Element, at: Option<(f32, f32)>, (dx, dy): (f64, f64
     }
 }
 
-/// Draws a marker's leader line to its glyph `(dx, dy)` screen pixels away (from `was`, when
-/// known); none when the glyph sits on its spot.
-fn lead(leader: &web_sys::Element, (dx, dy): (f64, f64), was: Option<(f64, f64)>) {
+/// Draws a marker's leader line from its spot `at` to its glyph `(dx, dy)` screen pixels away
+/// (from `was`, when known); none when the glyph sits on its spot. A line is placed at its
+/// spot only when it starts to show: most markers never spread, and a new one costs no more.
+fn lead(
+    leader: &web_sys::Element,
+    (x, y): (f32, f32),
+    (dx, dy): (f64, f64),
+    was: Option<(f64, f64)>,
+) {
     let _ = leader.set_attribute("x2", &num(dx));
     let _ = leader.set_attribute("y2", &num(dy));
     let spread = (dx, dy) != (0.0, 0.0);
+    if spread && was.is_none_or(|w| w == (0.0, 0.0)) {
+        place(leader, x, y);
+    }
     if was.is_none_or(|w| (w != (0.0, 0.0)) != spread) {
         let _ = leader.set_attribute(
             "class",
@@ -268,7 +277,7 @@ fn build(m: &MarkerView) -> Option<(web_sys::Element, web_sys::Element)> {
     if m.has_text() {
         place_texts(&g, Some((m.x, m.y)), (0.0, 0.0));
     }
-    place(&line, m.x, m.y);
+    // The line is placed when it first shows (`lead`).
     Some((g, line))
 }
 
@@ -447,7 +456,7 @@ impl MarkerLayer {
                     let s = &l.shown[i];
                     // The glyph is under the finger while dragged: no spread, no leader.
                     glyph_at(&s.el, (x, y), (0.0, 0.0), s.m.has_text());
-                    lead(&s.leader, (0.0, 0.0), None);
+                    lead(&s.leader, (x, y), (0.0, 0.0), None);
                     l.dragged = Some(id);
                 }
             }
