@@ -89,8 +89,3 @@ pub fn after_frame(f: impl FnOnce() + 'static) {
         f();
     }
 }
-
-/// Whether the page is hidden (no frame will come); false where there is no page.
-pub fn hidden() -> bool {
-    PAGE.with(|p| p.as_ref().is_some_and(|p| p.document.hidden()))
-}

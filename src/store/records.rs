@@ -444,6 +444,10 @@ pub fn migrate_v1(mut chart: Chart, id: PatientId, now: Millis) -> (Patient, Cha
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::anatomy::model::{Side, View};
+    use crate::clinic::chart::MapPoint;
+    use crate::clinic::timer::{FixedClock, TimerState, MINUTE};
 
     #[test]
     fn a_point_key_is_the_patient_then_the_point_zero_padded() {
@@ -457,11 +461,6 @@ mod tests {
         }
         assert_eq!(point_key(7, 12), "p/7/pt/0000000012");
     }
-
-    use super::*;
-    use crate::anatomy::model::{Side, View};
-    use crate::clinic::chart::MapPoint;
-    use crate::clinic::timer::{FixedClock, TimerState, MINUTE};
 
     const FIXTURE: &str = include_str!("../../tests/fixtures/v1-chart.json");
 
