@@ -136,8 +136,16 @@ fn shift(s: &Shown, was: (f64, f64)) {
 /// offsets, so that hundreds of markers are one run of drawing for the compositor, not
 /// hundreds.
 fn glyph_at(g: &web_sys::Element, (x, y): (f32, f32), (dx, dy): (f64, f64), text: bool) {
-    place(g, x, y);
-    glyph_off(g, (dx, dy), false);
+    // One style object for the four (a dragged marker comes here on every finger move).
+    set_style(
+        g,
+        &[
+            ("--x", &crate::num::short(x)),
+            ("--y", &crate::num::short(y)),
+            ("--ox", &num(dx)),
+            ("--oy", &num(dy)),
+        ],
+    );
     if text {
         place_texts(g, Some((x, y)), (dx, dy));
     }
@@ -249,14 +257,12 @@ fn build(m: &MarkerView) -> Option<(web_sys::Element, web_sys::Element)> {
     if let Some(at) = m.carried {
         let _ = g.set_attribute("data-carried", &super::patients::short_date(at));
     }
-    if m.latent {
-        // "active" is the blank marker's.
-        let _ = g.set_attribute("data-status", "latent");
-    }
     if m.caution {
         let _ = g.set_attribute("data-caution", "true");
     }
     if m.latent {
+        // "active" is the blank marker's.
+        let _ = g.set_attribute("data-status", "latent");
         let letter = svg("text", "trp-letter")?;
         letter.set_text_content(Some("L"));
         let _ = g.append_child(&letter);
