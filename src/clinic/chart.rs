@@ -187,8 +187,14 @@ impl Chart {
         Ok(at)
     }
 
+    /// Views look a point up several times per tap. Points are kept in id order (a new one
+    /// has the next id and goes at the end), so this is a binary search; should that order
+    /// ever be broken (a chart from elsewhere), the scan still finds the point.
     pub fn trp(&self, id: u32) -> Option<&TriggerPoint> {
-        self.trps.iter().find(|t| t.id == id)
+        match self.trps.binary_search_by_key(&id, |t| t.id) {
+            Ok(i) => Some(&self.trps[i]),
+            Err(_) => self.trps.iter().find(|t| t.id == id),
+        }
     }
 
     pub fn timer(&self, id: u32) -> Option<&Timer> {
@@ -607,6 +613,34 @@ pub(crate) mod tests {
         let b = mark(c, "soleus", Side::Left, View::Posterior, -30.0, 700.0);
         [(a, minutes[0]), (b, minutes[1])]
             .map(|(p, d)| c.start_timer(p, d, &FixedClock(0)).unwrap())
+    }
+
+    #[test]
+    fn a_point_is_found_by_id_in_order_and_out_of_order() {
+        let mut c = Chart::default();
+        let ids: Vec<u32> = (0..40)
+            .map(|i| {
+                mark(
+                    &mut c,
+                    "gastrocnemius",
+                    Side::Left,
+                    View::Posterior,
+                    i as f32,
+                    640.0,
+                )
+            })
+            .collect();
+        for &id in &ids {
+            assert_eq!(c.trp(id).map(|t| t.id), Some(id));
+        }
+        assert!(c.trp(ids[39] + 1).is_none());
+        // A chart whose points are not in id order (written by hand, say) still finds each.
+        c.trps.reverse();
+        c.trps.swap(3, 30);
+        for &id in &ids {
+            assert_eq!(c.trp(id).map(|t| t.id), Some(id));
+        }
+        assert!(c.trp(0).is_none());
     }
 
     #[test]

@@ -111,9 +111,8 @@ fn PointPanel() -> impl IntoView {
         let Some((id, _, _)) = point.get() else {
             return 0;
         };
-        state
-            .chart
-            .with(|c| c.needles_in().filter(|t| t.trp == id).count())
+        // Needles go in and out by commits, which the visit's views follow (`with_open`).
+        state.with_open(|c| c.needles_in().filter(|t| t.trp == id).count())
     };
     view! {
         // Built ahead of the first point (see SelectionPanel): "selected" only while it shows one.

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::state::{AppState, Selection};
+use super::state::{settled, AppState, Selection};
 use crate::anatomy::referral::{self, CautionKind};
 use crate::clinic::findings::{Field, Findings, Status, Technique};
 
@@ -23,7 +23,7 @@ fn caution_title(kind: CautionKind) -> &'static str {
 #[component]
 pub fn RecordEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let findings = Memo::new(move |_| {
+    let findings = settled(move || {
         state
             .selected_trp()
             .and_then(|id| state.chart.with(|c| c.trp(id).map(|t| t.findings.clone())))
