@@ -408,7 +408,7 @@ fn Figure(view: View) -> impl IntoView {
         });
         let id = id.get();
         if let Some(id) = id {
-            state.selection.set(Selection::Trp(id));
+            state.select_on_map(Selection::Trp(id));
         }
         id
     };
@@ -541,7 +541,7 @@ fn Figure(view: View) -> impl IntoView {
         last_marked.set_value(None);
         // A tap on (or within a finger's width of) a marker selects it.
         if let Some(id) = layer.near(x, y, units_per_px()) {
-            state.selection.set(Selection::Trp(id));
+            state.select_on_map(Selection::Trp(id));
             return;
         }
         // Turned toward the patient, the map only shows: a tap never charts.

@@ -15,7 +15,7 @@ pub fn EStimPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     // The selected point's first needle still in, and the other needles it could pair with.
     let needles = Memo::new(move |_| {
-        let trp = state.selected_trp()?;
+        let trp = state.panel_trp()?;
         state.with_open(|c| {
             let this = c.live_timer_of(trp)?.id;
             let running = c.live_pair_of(this).map(|p| timer_label(c, p));

@@ -260,6 +260,7 @@ fn rehearse_views(chart: crate::clinic::chart::Chart, id: u32) {
     let shown = leptos::mount::mount_to(host.unchecked_into(), move || {
         let scratch = AppState::new(loaded);
         scratch.selection.set(state::Selection::Trp(id));
+        scratch.panel.set(state::Selection::Trp(id));
         provide_context(scratch);
         view! {
             <panel::SelectionPanel />

@@ -31,7 +31,7 @@ pub fn SelectionPanel() -> impl IntoView {
         if state.mode.get() == Mode::Pain {
             return Kind::Pain;
         }
-        match state.selection.get() {
+        match state.panel.get() {
             Selection::None => Kind::Nothing,
             Selection::Muscle { .. } => Kind::Muscle,
             Selection::Trp(id) if state.chart.with(|c| c.trp(id).is_some()) => Kind::Point,
@@ -71,7 +71,7 @@ pub fn SelectionPanel() -> impl IntoView {
 #[component]
 fn MusclePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let sel = move || match state.selection.get() {
+    let sel = move || match state.panel.get() {
         Selection::Muscle { id, side, .. } => Some((id, side)),
         _ => None,
     };
@@ -97,7 +97,7 @@ fn MusclePanel() -> impl IntoView {
 fn PointPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let point = Memo::new(move |_| {
-        let id = state.selected_trp()?;
+        let id = state.panel_trp()?;
         state
             .chart
             .with(|c| c.trp(id).map(|t| (id, t.muscle.clone(), t.side)))
@@ -203,7 +203,7 @@ fn PointPanel() -> impl IntoView {
                         on:click=move |_| {
                             // A tap lets the browser play the alarm later.
                             super::alarm::unlock_audio();
-                            if let Some(id) = state.selected_trp() {
+                            if let Some(id) = state.panel_trp_untracked() {
                                 let ms = minutes.get_untracked() * MINUTE;
                                 match state.try_commit(|c, clock| c.start_timer(id, ms, clock)) {
                                     // The first needle waits for the screening; it goes in when that is done.

@@ -25,20 +25,20 @@ pub fn RecordEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let findings = settled(move || {
         state
-            .selected_trp()
+            .panel_trp()
             .and_then(|id| state.chart.with(|c| c.trp(id).map(|t| t.findings.clone())))
             .unwrap_or_default()
     });
     let muscle = Memo::new(move |_| {
         state
-            .selected_trp()
+            .panel_trp()
             .and_then(|id| state.chart.with(|c| c.trp(id).map(|t| t.muscle.clone())))
             .unwrap_or_default()
     });
     // Applies an edit of the selected point's record; false when it was refused (and said).
     let edit = move |field: Field, f: Box<dyn FnOnce(&mut Findings)>| -> bool {
         state
-            .selected_trp_untracked()
+            .panel_trp_untracked()
             .is_some_and(|id| state.change(|c, _| c.change_record(id, field, f)))
     };
     // The last number refused, with why, shown under the record until a value is kept.
@@ -284,7 +284,7 @@ pub fn RecordEditor() -> impl IntoView {
             <button
                 class="btn btn-stop delete"
                 on:click=move |_| {
-                    if let Some(id) = state.selected_trp_untracked() {
+                    if let Some(id) = state.panel_trp_untracked() {
                         let name = super::panel::display_name(&muscle.get_untracked());
                         if state.change(|c, _| c.change_remove(id)) {
                             state.selection.set(Selection::None);

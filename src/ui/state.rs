@@ -157,6 +157,11 @@ pub struct AppState {
     history: StoredValue<History>,
     /// Bumped on every history change so the undo and redo buttons follow.
     pub history_rev: RwSignal<u32>,
+    /// The selection as the side panel shows it. It follows `selection` at once, except after
+    /// a tap on the map (`select_on_map`): then in the task after the tap's frame, so that
+    /// the frame that paints the new marker (and the map's highlight) is not also the panel's.
+    pub panel: RwSignal<Selection>,
+    panel_waits: StoredValue<bool>,
     /// The muscle and side the selection is about, changing only when they do (so that
     /// charting on the same muscle does not redraw its highlight, pattern and hints).
     pub focus: Memo<Option<(String, Side)>>,
@@ -204,6 +209,25 @@ impl AppState {
             open_rev.track();
             chart.with_untracked(|c| c.live_timers(&now).iter().map(|t| t.id).collect())
         });
+        let (panel, panel_waits) = (RwSignal::new(Selection::None), StoredValue::new(false));
+        Effect::new(move |_| {
+            let now = selection.get();
+            let show = move || {
+                if panel.try_get_untracked().is_some_and(|p| p != now) {
+                    panel.set(now);
+                }
+            };
+            if panel_waits.try_update_value(std::mem::take) == Some(true) {
+                // Unless the selection has moved on by then.
+                crate::frame::after_frame(move || {
+                    if selection.try_get_untracked() == Some(now) {
+                        show();
+                    }
+                });
+            } else {
+                show();
+            }
+        });
         let focus = Memo::new(move |_| match selection.get() {
             Selection::None => None,
             Selection::Muscle { id, side, .. } => Some((id.to_string(), side)),
@@ -218,6 +242,8 @@ impl AppState {
             now,
             live_timers,
             selection,
+            panel,
+            panel_waits,
             deep: RwSignal::new(false),
             camera: RwSignal::new(Camera::default()),
             gesturing: RwSignal::new(false),
@@ -276,6 +302,29 @@ impl AppState {
     /// The selected trigger point, if the selection is one.
     pub fn selected_trp(&self) -> Option<u32> {
         match self.selection.get() {
+            Selection::Trp(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// Selects from a tap on the map: the panel follows after the tap's frame (see `panel`).
+    pub fn select_on_map(&self, selection: Selection) {
+        if self.selection.get_untracked() != selection {
+            self.panel_waits.set_value(true);
+        }
+        self.selection.set(selection);
+    }
+
+    /// The point the side panel shows (see `panel`).
+    pub fn panel_trp(&self) -> Option<u32> {
+        match self.panel.get() {
+            Selection::Trp(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    pub fn panel_trp_untracked(&self) -> Option<u32> {
+        match self.panel.get_untracked() {
             Selection::Trp(id) => Some(id),
             _ => None,
         }
