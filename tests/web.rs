@@ -476,3 +476,81 @@ async fn ending_a_visit_with_a_needle_in_lists_it_and_remove_all_records_it_out(
     drop(handle);
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_panel_follows_a_tap_on_the_map_after_its_frame_and_other_selections_at_once() {
+    use myomap::ui::{panel::SelectionPanel, state::Selection};
+    let mut chart = Chart::default();
+    let at = |x, y| MapPoint {
+        view: View::Posterior,
+        x,
+        y,
+    };
+    let a = chart
+        .mark(
+            "upper_trapezius",
+            Side::Left,
+            at(-40.0, 134.0),
+            &FixedClock(0),
+        )
+        .unwrap();
+    let b = chart
+        .mark(
+            "infraspinatus",
+            Side::Right,
+            at(50.0, 200.0),
+            &FixedClock(0),
+        )
+        .unwrap();
+    let mut loaded = Loaded::scratch(0, None);
+    loaded.chart = chart;
+    let held = std::rc::Rc::new(std::cell::Cell::new(None));
+    let out = std::rc::Rc::clone(&held);
+    let host = stage();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        let state = AppState::new(loaded);
+        out.set(Some(state));
+        provide_context(state);
+        view! { <SelectionPanel /> }
+    });
+    let state = held.get().unwrap();
+    let shown = || {
+        host.query_selector("[data-selected-trp]")
+            .unwrap()
+            .and_then(|el| el.get_attribute("data-selected-trp"))
+    };
+    let microtasks = || async {
+        for _ in 0..5 {
+            let p = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+            wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+        }
+    };
+
+    // A selection from anywhere but the map (the list, a search) shows at once.
+    state.selection.set(Selection::Trp(a));
+    microtasks().await;
+    assert_eq!(shown(), Some(a.to_string()));
+
+    // A tap on the map: the panel keeps the point it showed until the tap's frame is drawn.
+    state.select_on_map(Selection::Trp(b));
+    microtasks().await;
+    if !document().hidden() {
+        assert_eq!(
+            shown(),
+            Some(a.to_string()),
+            "the panel waits for the frame"
+        );
+    }
+    settle().await;
+    settle().await;
+    assert_eq!(shown(), Some(b.to_string()));
+
+    // A tap followed at once by another selection: the panel ends on the later one.
+    state.select_on_map(Selection::Trp(a));
+    state.selection.set(Selection::Trp(b));
+    settle().await;
+    settle().await;
+    assert_eq!(shown(), Some(b.to_string()));
+    drop(handle);
+    host.remove();
+}
