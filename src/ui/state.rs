@@ -375,6 +375,13 @@ impl AppState {
     /// change ends here. The screen shows the change at once; if the database then refuses
     /// it, the therapist is told and the header says "Not saved".
     fn persist(&self, touched: &Touched) {
+        self.persist_then(touched, false);
+    }
+
+    /// As `persist`; when the change began today's visit (`visit_began`), the views of the
+    /// visit (its bar, the header's last visit, the clock) follow in the task after the frame
+    /// that paints the change: the records are queued now all the same.
+    fn persist_then(&self, touched: &Touched, visit_began: bool) {
         self.edits.update_value(|e| {
             if touched.all_points {
                 e.everything()
@@ -392,7 +399,15 @@ impl AppState {
         // A point's timers are labelled and ringed by their point: a change to a point with
         // timers is a change to the timers' views.
         let timed = |c: &Chart| c.timers.iter().any(|t| touched.points.contains(&t.trp));
-        if touched.open
+        if visit_began {
+            let (open_rev, now, patient) = (self.open_rev, self.now, self.patient);
+            let at = BrowserClock.now();
+            crate::frame::after_frame(move || {
+                now.try_set(at);
+                patient.notify();
+                open_rev.notify();
+            });
+        } else if touched.open
             || touched.all_points
             || !touched.visits.is_empty()
             || self.chart.with_untracked(timed)
@@ -543,12 +558,11 @@ impl AppState {
             Ok((mut touched, started)) => {
                 touched.open |= started;
                 if started {
-                    self.now.set(clock.0);
                     // A visit began: which points are carried over is looked at afresh.
                     self.edits.update_value(Edits::everything);
-                    self.visit_started();
+                    self.visit_started(false);
                 }
-                self.persist(&touched);
+                self.persist_then(&touched, started);
                 self.history_rev.update(|r| *r += 1);
                 true
             }
@@ -706,7 +720,7 @@ impl AppState {
                 self.history_rev.update(|r| *r += 1);
             }
             if open && !before.0 {
-                self.visit_started();
+                self.visit_started(true);
             }
             // Timers, visits and the like: the views look at every point.
             self.edits.update_value(Edits::everything);
@@ -716,12 +730,17 @@ impl AppState {
     }
 
     /// A visit started: the patient list orders by it.
-    fn visit_started(&self) {
+    /// Keeps the visit's start as the patient's last visit; `show`: tells the views now (else
+    /// the caller does).
+    fn visit_started(&self, show: bool) {
         let started = self
             .chart
             .with_untracked(|c| c.visit.as_ref().map(|v| v.started_at));
         self.patient
-            .update(|p| p.last_visit = started.or(p.last_visit));
+            .update_untracked(|p| p.last_visit = started.or(p.last_visit));
+        if show {
+            self.patient.notify();
+        }
         let op = self.patient.with_untracked(records::put_patient);
         self.write(vec![op]);
     }
