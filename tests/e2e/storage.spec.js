@@ -44,6 +44,8 @@ test("a write the database refuses (full quota) is reported, marked Not saved, a
   await freshStart(page);
   await tapMuscle(page, "anterior", "tibialis_anterior", "right");
   await expect(page.locator("[data-trp]")).toHaveCount(1);
+  // The first point's records are written in the task after its frame: wait until they are.
+  await allSaved(page);
   const before = await readDb(page);
   // From now on the device is full: every write of a record is refused.
   await page.evaluate(() => {
