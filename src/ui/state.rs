@@ -46,6 +46,16 @@ pub enum Selection {
     },
 }
 
+impl Selection {
+    /// The trigger point, if the selection is one.
+    pub fn trp(self) -> Option<u32> {
+        match self {
+            Selection::Trp(id) => Some(id),
+            _ => None,
+        }
+    }
+}
+
 /// What a tap on the map does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -301,10 +311,7 @@ impl AppState {
 
     /// The selected trigger point, if the selection is one.
     pub fn selected_trp(&self) -> Option<u32> {
-        match self.selection.get() {
-            Selection::Trp(id) => Some(id),
-            _ => None,
-        }
+        self.selection.get().trp()
     }
 
     /// Selects from a tap on the map: the panel follows after the tap's frame (see `panel`).
@@ -317,24 +324,15 @@ impl AppState {
 
     /// The point the side panel shows (see `panel`).
     pub fn panel_trp(&self) -> Option<u32> {
-        match self.panel.get() {
-            Selection::Trp(id) => Some(id),
-            _ => None,
-        }
+        self.panel.get().trp()
     }
 
     pub fn panel_trp_untracked(&self) -> Option<u32> {
-        match self.panel.get_untracked() {
-            Selection::Trp(id) => Some(id),
-            _ => None,
-        }
+        self.panel.get_untracked().trp()
     }
 
     pub fn selected_trp_untracked(&self) -> Option<u32> {
-        match self.selection.get_untracked() {
-            Selection::Trp(id) => Some(id),
-            _ => None,
-        }
+        self.selection.get_untracked().trp()
     }
 
     /// The muscle and side the selection is about (a point's muscle, or a searched muscle).
@@ -941,18 +939,11 @@ where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
     let kept = RwSignal::new(untrack(&value));
-    watch(Box::new(move || {
+    Effect::new(move |_| {
         let now = value();
         if kept.with_untracked(|k| *k != now) {
             kept.set(now);
         }
-    }));
+    });
     kept.read_only()
-}
-
-/// One effect type for every `settled` value (an effect per value type made the first load
-/// 2 KB larger).
-#[inline(never)]
-fn watch(look: Box<dyn Fn()>) {
-    Effect::new(move |_| look());
 }
