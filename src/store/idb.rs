@@ -291,6 +291,12 @@ impl std::future::Future for Settled {
     }
 }
 
+/// Makes ready what the first queued change uses (the flush callback and its listeners), with
+/// a flush of an empty queue: done while the therapist looks, not under the first tap.
+pub fn prepare() {
+    flush_after_frame();
+}
+
 /// Starts what is queued in the task after the next frame (or at once, hidden); at the latest
 /// after `QUEUE_MAX_MS`.
 fn flush_after_frame() {

@@ -261,6 +261,13 @@ pub fn figure_art(view: View) -> String {
 pub fn rehearse() {
     if let Some(svg) = document().query_selector("svg.art").ok().flatten() {
         std::hint::black_box(screen_to_atlas(svg.unchecked_ref()));
+        // What the tap handler asks of its event and of the muscle under it.
+        if let Ok(ev) = web_sys::MouseEvent::new("click") {
+            std::hint::black_box((ev.client_x(), ev.client_y(), ev.time_stamp(), ev.target()));
+        }
+        if let Some(muscle) = document().query_selector("[data-muscle]").ok().flatten() {
+            std::hint::black_box(muscle.get_attribute("data-muscle"));
+        }
     }
     let mut scratch = Recognizer::default();
     let at = (0.0, 0.0);

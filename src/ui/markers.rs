@@ -296,7 +296,8 @@ pub fn rehearse() {
         y: 0.0,
         latent: false,
         nrs: Some(5),
-        caution: false,
+        // The look-up of needling cautions is built on its first use.
+        caution: referral::has_caution("upper_trapezius"),
         carried: None,
     };
     std::hint::black_box(build(&m));

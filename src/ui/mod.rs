@@ -248,8 +248,9 @@ pub fn App(
 }
 
 /// Builds the views that a first tap changes (the visit bar with a visit under way, the list
-/// with a point, the point's record) once for a scratch chart, in an element that is never on
-/// the page, and drops them: the browser compiles their code then, not under the first tap.
+/// with a point, the point's record, and on the map the selected muscle's referral zones,
+/// outline and typical sites) once for a scratch chart, in an element that is never on the
+/// page, and drops them: the browser compiles their code then, not under the first tap.
 fn rehearse_views(chart: crate::clinic::chart::Chart, id: u32) {
     use wasm_bindgen::JsCast;
     let Ok(host) = document().create_element("div") else {
@@ -262,10 +263,17 @@ fn rehearse_views(chart: crate::clinic::chart::Chart, id: u32) {
         scratch.selection.set(state::Selection::Trp(id));
         scratch.panel.set(state::Selection::Trp(id));
         provide_context(scratch);
+        let view = crate::anatomy::model::View::Posterior;
+        let hints = overlays::hints_of(scratch, view);
         view! {
             <panel::SelectionPanel />
             <trp_list::TrpList />
             <timer_dock::TimerDock />
+            <svg>
+                <overlays::ReferralZones view />
+                <overlays::Highlight view />
+                <overlays::Hints hints />
+            </svg>
         }
     });
     drop(shown);

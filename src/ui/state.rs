@@ -606,12 +606,19 @@ impl AppState {
             y: 130.0,
         };
         std::hint::black_box(self.patient.with_untracked(records::put_patient));
+        // The lung's muscles (the safety checks of every change) are listed on first use.
+        std::hint::black_box(crate::clinic::safety::over_thorax("upper_trapezius"));
         let change = chart
             .change_mark("upper_trapezius", Side::Right, at, clock.0)
             .ok()?;
-        let touched = Touched::of(&change);
+        // The first change of a day also writes the visit it begins.
+        let touched = Touched {
+            open: true,
+            ..Touched::of(&change)
+        };
         history.apply(&mut chart, change).ok()?;
         chart.ensure_visit(&clock);
+        crate::store::idb::prepare();
         let pid = self.patient.with_untracked(|p| p.id);
         std::hint::black_box(records::ops_for(pid, &chart, &touched));
         let id = chart.trps.first()?.id;
