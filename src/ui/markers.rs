@@ -53,9 +53,11 @@ impl MarkerView {
 
 struct Shown {
     m: MarkerView,
-    /// The marker's `<g class="trp">` and its leader line (drawn below every marker).
+    /// The marker's `<g class="trp">`.
     el: web_sys::Element,
-    leader: web_sys::Element,
+    /// Its leader line (drawn below every marker), made the first time its glyph is moved:
+    /// most markers never are.
+    leader: Option<web_sys::Element>,
     /// Where the glyph is drawn from the true spot, in screen pixels.
     off: (f64, f64),
 }
@@ -117,17 +119,17 @@ fn text_offset(class: &str) -> Option<(f64, f64, f64)> {
 }
 
 /// Draws a marker's glyph `s.off` from its spot, with its leader line (shown only when the
-/// glyph is moved).
-fn offset(s: &Shown) {
+/// glyph is moved) in `leaders`.
+fn offset(s: &mut Shown, leaders: &web_sys::Element) {
     glyph_at(&s.el, (s.m.x, s.m.y), s.off, s.m.has_text());
-    lead(&s.leader, (s.m.x, s.m.y), s.off, None);
+    lead(&mut s.leader, leaders, (s.m.x, s.m.y), s.off, None);
 }
 
 /// Moves a marker's glyph from `was` to `s.off` from its spot, which is already drawn: what a
 /// respread changes (a tap on a crowded spot moves a few neighbours: only their offsets).
-fn shift(s: &Shown, was: (f64, f64)) {
+fn shift(s: &mut Shown, leaders: &web_sys::Element, was: (f64, f64)) {
     glyph_off(&s.el, s.off, s.m.has_text());
-    lead(&s.leader, (s.m.x, s.m.y), s.off, Some(was));
+    lead(&mut s.leader, leaders, (s.m.x, s.m.y), s.off, Some(was));
 }
 
 /// Draws a marker at atlas spot `(x, y)`, its dot and texts `(dx, dy)` screen pixels from it.
@@ -185,17 +187,36 @@ fn place_texts(g: &web_sys::Element, at: Option<(f32, f32)>, (dx, dy): (f64, f64
 }
 
 /// Draws a marker's leader line from its spot `at` to its glyph `(dx, dy)` screen pixels away
-/// (from `was`, when known); none when the glyph sits on its spot. A line is placed at its
-/// spot only when it starts to show: most markers never spread, and a new one costs no more.
+/// (from `was`, when known); none when the glyph sits on its spot. A line is made (in
+/// `leaders`) and placed at its spot only when it starts to show: most markers never spread,
+/// and a new one costs no more.
 fn lead(
-    leader: &web_sys::Element,
+    leader: &mut Option<web_sys::Element>,
+    leaders: &web_sys::Element,
     (x, y): (f32, f32),
     (dx, dy): (f64, f64),
     was: Option<(f64, f64)>,
 ) {
+    let spread = (dx, dy) != (0.0, 0.0);
+    if leader.is_none() && spread {
+        *leader = BLANK.with(|b| {
+            let line = b.as_ref()?.1.clone_node_with_deep(true).ok()?;
+            leaders.append_child(&line).ok()?;
+            Some(wasm_bindgen::JsCast::unchecked_into(line))
+        });
+        if let Some(line) = leader {
+            place(line, x, y);
+            let _ = line.set_attribute("class", "trp-leader spread");
+            let _ = line.set_attribute("x2", &num(dx));
+            let _ = line.set_attribute("y2", &num(dy));
+        }
+        return;
+    }
+    let Some(leader) = leader else {
+        return;
+    };
     let _ = leader.set_attribute("x2", &num(dx));
     let _ = leader.set_attribute("y2", &num(dy));
-    let spread = (dx, dy) != (0.0, 0.0);
     if spread && was.is_none_or(|w| w == (0.0, 0.0)) {
         place(leader, x, y);
     }
@@ -221,7 +242,8 @@ fn svg(tag: &str, class: &str) -> Option<web_sys::Element> {
 
 thread_local! {
     /// A marker's dot in its group, and a leader line, as every marker starts: each marker
-    /// is a deep copy of these (one call to the browser), not built part by part.
+    /// (and each leader line, once one shows) is a deep copy of these (one call to the
+    /// browser), not built part by part.
     static BLANK: Option<(web_sys::Element, web_sys::Element)> = (|| {
         let g = svg("g", "trp")?;
         let _ = g.set_attribute("data-status", "active");
@@ -235,15 +257,14 @@ thread_local! {
     })();
 }
 
-/// Builds a marker's elements (static: the layer changes them in place): a group with its
-/// dot, "L" for a latent point, the pain score before treatment, a caution triangle.
-fn build(m: &MarkerView) -> Option<(web_sys::Element, web_sys::Element)> {
+/// Builds a marker's group (static: the layer changes it in place): its dot, "L" for a latent
+/// point, the pain score before treatment, a caution triangle.
+fn build(m: &MarkerView) -> Option<web_sys::Element> {
     use wasm_bindgen::JsCast;
     // A copy of an element is an element.
-    let copy = |el: &web_sys::Element| Some(el.clone_node_with_deep(true).ok()?.unchecked_into());
-    let (g, line): (web_sys::Element, web_sys::Element) = BLANK.with(|b| {
+    let g: web_sys::Element = BLANK.with(|b| {
         b.as_ref()
-            .and_then(|(g, line)| Some((copy(g)?, copy(line)?)))
+            .and_then(|(g, _)| Some(g.clone_node_with_deep(true).ok()?.unchecked_into()))
     })?;
     if m.latent || m.carried.is_some() {
         let class = match (m.latent, m.carried.is_some()) {
@@ -283,8 +304,7 @@ fn build(m: &MarkerView) -> Option<(web_sys::Element, web_sys::Element)> {
     if m.has_text() {
         place_texts(&g, Some((m.x, m.y)), (0.0, 0.0));
     }
-    // The line is placed when it first shows (`lead`).
-    Some((g, line))
+    Some(g)
 }
 
 /// Builds a marker that is never shown (see `AppState::rehearse`): the first point charted
@@ -351,6 +371,9 @@ impl MarkerLayer {
     /// Works the spread out again for screen scale `ppu` and redraws the glyphs that moved.
     fn respread(l: &mut Layer, ppu: f64) -> bool {
         l.ppu = ppu;
+        let Some(leaders) = l.leaders.clone() else {
+            return false;
+        };
         let pts: Vec<(f64, f64)> = l
             .shown
             .iter()
@@ -362,7 +385,7 @@ impl MarkerLayer {
         for (s, off) in l.shown.iter_mut().zip(offs) {
             if s.off != off {
                 let was = std::mem::replace(&mut s.off, off);
-                shift(s, was);
+                shift(s, &leaders, was);
                 moved = true;
             }
         }
@@ -398,39 +421,39 @@ impl MarkerLayer {
                         (None, Ok(i)) => {
                             let s = l.shown.remove(i);
                             s.el.remove();
-                            s.leader.remove();
+                            if let Some(line) = s.leader {
+                                line.remove();
+                            }
                             touched = true;
                         }
                         (Some(m), Ok(i)) if l.shown[i].m == m => {}
                         (Some(m), Ok(i)) => {
                             let s = &mut l.shown[i];
-                            let Some((el, leader)) = build(&m) else {
+                            let Some(el) = build(&m) else {
                                 continue;
                             };
                             let _ = s.el.replace_with_with_node_1(&el);
-                            let _ = s.leader.replace_with_with_node_1(&leader);
                             let moved = (s.m.x, s.m.y) != (m.x, m.y);
                             *s = Shown {
                                 m,
                                 el,
-                                leader,
+                                leader: s.leader.take(),
                                 off: s.off,
                             };
-                            offset(s);
+                            offset(s, &leaders);
                             touched |= moved;
                         }
                         (Some(m), Err(i)) => {
-                            let Some((el, leader)) = build(&m) else {
+                            let Some(el) = build(&m) else {
                                 continue;
                             };
                             let _ = group.append_child(&el);
-                            let _ = leaders.append_child(&leader);
                             l.shown.insert(
                                 i,
                                 Shown {
                                     m,
                                     el,
-                                    leader,
+                                    leader: None,
                                     off: (0.0, 0.0),
                                 },
                             );
@@ -451,19 +474,22 @@ impl MarkerLayer {
     /// The marker being dragged follows the finger (atlas units); `None` puts it back.
     fn drag(&self, to: Option<(u32, f32, f32)>) {
         self.layer.update_value(|l| {
+            let Some(leaders) = l.leaders.clone() else {
+                return;
+            };
             // A marker no longer dragged goes back to where it is drawn at rest (one that is
             // still dragged is only moved: every finger move lands here).
             if let Some(id) = l.dragged.take_if(|d| to.is_none_or(|t| t.0 != *d)) {
                 if let Ok(i) = l.at(id) {
-                    offset(&l.shown[i]);
+                    offset(&mut l.shown[i], &leaders);
                 }
             }
             if let Some((id, x, y)) = to {
                 if let Ok(i) = l.at(id) {
-                    let s = &l.shown[i];
+                    let s = &mut l.shown[i];
                     // The glyph is under the finger while dragged: no spread, no leader.
                     glyph_at(&s.el, (x, y), (0.0, 0.0), s.m.has_text());
-                    lead(&s.leader, (x, y), (0.0, 0.0), None);
+                    lead(&mut s.leader, &leaders, (x, y), (0.0, 0.0), None);
                     l.dragged = Some(id);
                 }
             }
