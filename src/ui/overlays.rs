@@ -223,16 +223,20 @@ pub fn ReferralZones(view: View) -> impl IntoView {
         </g>
         {move || {
             let own = zones.get().0;
-            // The pattern grows out of the selected point (where motion is welcome).
-            let origin = state.selected_trp_untracked().and_then(|id| {
-                state.chart.with_untracked(|c| {
-                    c.trp(id)
-                        .filter(|t| t.at.view == view)
-                        .map(|t| format!("transform-origin:{}px {}px", crate::num::short(t.at.x), crate::num::short(t.at.y)))
+            // The pattern grows out of the selected point (where motion is welcome). Set
+            // through the style object: the content security policy refuses a style attribute.
+            let origin = state
+                .selected_trp_untracked()
+                .and_then(|id| {
+                    state.chart.with_untracked(|c| {
+                        c.trp(id)
+                            .filter(|t| t.at.view == view)
+                            .map(|t| format!("{}px {}px", crate::num::short(t.at.x), crate::num::short(t.at.y)))
+                    })
                 })
-            });
+                .unwrap_or_default();
             (!own.is_empty())
-                .then(|| view! { <g class="referral" style=origin>{own.into_iter().map(zone_view).collect_view()}</g> })
+                .then(|| view! { <g class="referral" style:transform-origin=origin>{own.into_iter().map(zone_view).collect_view()}</g> })
         }}
     }
 }

@@ -42,3 +42,27 @@ test("the Content-Security-Policy blocks requests to any other origin", async ({
   expect(outcome.violations).toContain("connect-src");
   expect(outcome.violations).toContain("img-src");
 });
+
+test("Myomap's own views keep to the policy: charting, selecting and the patient view break none of it", async ({ page }) => {
+  // Collected from the first script on every load (start-up and its rehearsal included).
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.sample}`));
+  });
+  await freshStart(page);
+  // A point whose referral zones are drawn in its own view grow out of it (a style the policy
+  // allows only through the style object); another muscle; the first point again.
+  const chest = await tapMuscle(page, "anterior", "pectoralis_major", "left");
+  await expect(page.locator("[data-trp]")).toHaveCount(1);
+  await expect(page.locator("g.referral")).toHaveCount(1);
+  await expect.poll(() => page.locator("g.referral").evaluate((g) => g.style.transformOrigin)).toMatch(/px/);
+  await page.waitForTimeout(400);
+  await tapMuscle(page, "anterior", "rectus_abdominis", "right");
+  await expect(page.locator("[data-trp]")).toHaveCount(2);
+  await page.waitForTimeout(400);
+  await page.touchscreen.tap(chest.x, chest.y);
+  await expect(page.locator("[data-selected-trp]")).toHaveAttribute("data-selected-trp", "1");
+  await page.getByRole("button", { name: "Patient view" }).tap();
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+});
