@@ -53,6 +53,8 @@ test("what start-up runs ahead of the first tap leaves no trace: no point, no vi
   await expect(page.getByText("No visit under way.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Start visit" })).toHaveCount(1);
   await expect(page.locator(".selected")).toHaveCount(0);
+  // Nor on the map: no referral zones, highlighted muscle or typical-site hints.
+  await expect(page.locator("g.referral, .sel-muscle, [data-hint]")).toHaveCount(0);
   const db = await readDb(page);
   expect(Object.keys(db).filter((k) => k.includes("/pt/") || k.endsWith("/open"))).toEqual([]);
   // The first real tap is the chart's first point.
