@@ -195,22 +195,20 @@ fn lead(
     leaders: &web_sys::Element,
     (x, y): (f32, f32),
     (dx, dy): (f64, f64),
-    was: Option<(f64, f64)>,
+    mut was: Option<(f64, f64)>,
 ) {
     let spread = (dx, dy) != (0.0, 0.0);
-    if leader.is_none() && spread {
+    if leader.is_none() {
+        if !spread {
+            return;
+        }
         *leader = BLANK.with(|b| {
             let line = b.as_ref()?.1.clone_node_with_deep(true).ok()?;
             leaders.append_child(&line).ok()?;
             Some(wasm_bindgen::JsCast::unchecked_into(line))
         });
-        if let Some(line) = leader {
-            place(line, x, y);
-            let _ = line.set_attribute("class", "trp-leader spread");
-            let _ = line.set_attribute("x2", &num(dx));
-            let _ = line.set_attribute("y2", &num(dy));
-        }
-        return;
+        // A new line is drawn in full, as one whose earlier state is not known.
+        was = None;
     }
     let Some(leader) = leader else {
         return;
@@ -371,7 +369,7 @@ impl MarkerLayer {
     /// Works the spread out again for screen scale `ppu` and redraws the glyphs that moved.
     fn respread(l: &mut Layer, ppu: f64) -> bool {
         l.ppu = ppu;
-        let Some(leaders) = l.leaders.clone() else {
+        let Some(leaders) = l.leaders.as_ref() else {
             return false;
         };
         let pts: Vec<(f64, f64)> = l
@@ -385,7 +383,7 @@ impl MarkerLayer {
         for (s, off) in l.shown.iter_mut().zip(offs) {
             if s.off != off {
                 let was = std::mem::replace(&mut s.off, off);
-                shift(s, &leaders, was);
+                shift(s, leaders, was);
                 moved = true;
             }
         }
@@ -474,14 +472,15 @@ impl MarkerLayer {
     /// The marker being dragged follows the finger (atlas units); `None` puts it back.
     fn drag(&self, to: Option<(u32, f32, f32)>) {
         self.layer.update_value(|l| {
-            let Some(leaders) = l.leaders.clone() else {
+            // Borrowed, not copied: every finger move of a drag lands here.
+            let Some(leaders) = l.leaders.as_ref() else {
                 return;
             };
             // A marker no longer dragged goes back to where it is drawn at rest (one that is
             // still dragged is only moved: every finger move lands here).
             if let Some(id) = l.dragged.take_if(|d| to.is_none_or(|t| t.0 != *d)) {
                 if let Ok(i) = l.at(id) {
-                    offset(&mut l.shown[i], &leaders);
+                    offset(&mut l.shown[i], leaders);
                 }
             }
             if let Some((id, x, y)) = to {
@@ -489,7 +488,7 @@ impl MarkerLayer {
                     let s = &mut l.shown[i];
                     // The glyph is under the finger while dragged: no spread, no leader.
                     glyph_at(&s.el, (x, y), (0.0, 0.0), s.m.has_text());
-                    lead(&mut s.leader, &leaders, (x, y), (0.0, 0.0), None);
+                    lead(&mut s.leader, leaders, (x, y), (0.0, 0.0), None);
                     l.dragged = Some(id);
                 }
             }

@@ -373,13 +373,13 @@ impl AppState {
     /// change ends here. The screen shows the change at once; if the database then refuses
     /// it, the therapist is told and the header says "Not saved".
     fn persist(&self, touched: &Touched) {
-        self.persist_then(touched, false);
+        self.persist_then(touched, None);
     }
 
-    /// As `persist`; when the change began today's visit (`visit_began`), the views of the
-    /// visit (its bar, the header's last visit, the clock) follow in the task after the frame
-    /// that paints the change: the records are queued now all the same.
-    fn persist_then(&self, touched: &Touched, visit_began: bool) {
+    /// As `persist`; when the change began today's visit (`visit_began`: at that time), the
+    /// views of the visit (its bar, the header's last visit, the clock) follow in the task
+    /// after the frame that paints the change: the records are queued now all the same.
+    fn persist_then(&self, touched: &Touched, visit_began: Option<Millis>) {
         self.edits.update_value(|e| {
             if touched.all_points {
                 e.everything()
@@ -397,9 +397,8 @@ impl AppState {
         // A point's timers are labelled and ringed by their point: a change to a point with
         // timers is a change to the timers' views.
         let timed = |c: &Chart| c.timers.iter().any(|t| touched.points.contains(&t.trp));
-        if visit_began {
+        if let Some(at) = visit_began {
             let (open_rev, now, patient) = (self.open_rev, self.now, self.patient);
-            let at = BrowserClock.now();
             crate::frame::after_frame(move || {
                 now.try_set(at);
                 patient.notify();
@@ -560,7 +559,7 @@ impl AppState {
                     self.edits.update_value(Edits::everything);
                     self.visit_started(false);
                 }
-                self.persist_then(&touched, started);
+                self.persist_then(&touched, started.then_some(clock.0));
                 self.history_rev.update(|r| *r += 1);
                 true
             }
