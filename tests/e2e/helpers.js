@@ -200,6 +200,9 @@ export async function readDb(page) {
 
 /** The records of the patient open on screen, by kind: { patient, points, open, pain, visits }. */
 export async function savedChart(page) {
+  // A change is written in the task after the frame that shows it: read once no write is
+  // under way (kept or refused), not while the last one may still be queued.
+  await expect(page.locator("[data-pending]")).toHaveAttribute("data-pending", "0");
   const pid = await page.locator("[data-current-patient]").getAttribute("data-current-patient");
   const db = await readDb(page);
   const pre = `p/${pid}/`;
