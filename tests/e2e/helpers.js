@@ -198,10 +198,18 @@ export async function readDb(page) {
   );
 }
 
+/** Waits for the next frame and the task after it: the page starts (and counts) the writes
+ * asked for before then, in a task queued from that frame ahead of this one (src/frame.rs). */
+async function writesStarted(page) {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+}
+
 /** The records of the patient open on screen, by kind: { patient, points, open, pain, visits }. */
 export async function savedChart(page) {
-  // A change is written in the task after the frame that shows it: read once no write is
-  // under way (kept or refused), not while the last one may still be queued.
+  // A change is written, and counted in the header's data-pending, from the task after the
+  // frame that shows it: read once no write is under way (kept or refused), not while the
+  // last one may still be queued.
+  await writesStarted(page);
   await expect(page.locator("[data-pending]")).toHaveAttribute("data-pending", "0");
   const pid = await page.locator("[data-current-patient]").getAttribute("data-current-patient");
   const db = await readDb(page);
@@ -218,6 +226,7 @@ export async function savedChart(page) {
 
 /** Waits until every change on screen is reported kept by the database. */
 export async function allSaved(page) {
+  await writesStarted(page);
   await expect(page.locator("[data-pending]")).toHaveAttribute("data-pending", "0");
   await expect(page.locator("[data-saved]")).toHaveAttribute("data-saved", "true");
 }
