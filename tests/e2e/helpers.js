@@ -198,19 +198,19 @@ export async function readDb(page) {
   );
 }
 
-/** Waits for the next frame and the task after it: the page starts (and counts) the writes
- * asked for before then, in a task queued from that frame ahead of this one (src/frame.rs). */
-async function writesStarted(page) {
+/** Waits until no write is under way (kept or refused). A change is written, and counted in
+ * the header's data-pending, from the task after the frame that shows it: first the next
+ * frame and the task after it (the page's own is queued from that frame ahead of this one,
+ * src/frame.rs), then the count at 0. */
+async function writesSettled(page) {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  await expect(page.locator("[data-pending]")).toHaveAttribute("data-pending", "0");
 }
 
 /** The records of the patient open on screen, by kind: { patient, points, open, pain, visits }. */
 export async function savedChart(page) {
-  // A change is written, and counted in the header's data-pending, from the task after the
-  // frame that shows it: read once no write is under way (kept or refused), not while the
-  // last one may still be queued.
-  await writesStarted(page);
-  await expect(page.locator("[data-pending]")).toHaveAttribute("data-pending", "0");
+  // Read once no write is under way, not while the last one may still be queued.
+  await writesSettled(page);
   const pid = await page.locator("[data-current-patient]").getAttribute("data-current-patient");
   const db = await readDb(page);
   const pre = `p/${pid}/`;
@@ -226,8 +226,7 @@ export async function savedChart(page) {
 
 /** Waits until every change on screen is reported kept by the database. */
 export async function allSaved(page) {
-  await writesStarted(page);
-  await expect(page.locator("[data-pending]")).toHaveAttribute("data-pending", "0");
+  await writesSettled(page);
   await expect(page.locator("[data-saved]")).toHaveAttribute("data-saved", "true");
 }
 
