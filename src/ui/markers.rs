@@ -2,7 +2,9 @@
 //! touches only the markers of the points it changed (the app logs which, `AppState::edits`),
 //! so a tap costs the same with 5 or 500 points on the map. Markers that would overlap at the
 //! current zoom are spread apart (`crate::spread`) with a thin leader line to their true spot;
-//! each keeps a finger-sized target, and taps find markers where they are drawn.
+//! each keeps a finger-sized target, and taps find markers where they are drawn. A new marker
+//! shows on its spot in the frame after the tap; its crowd is spread again in the task after
+//! that frame.
 
 use leptos::prelude::*;
 
@@ -81,6 +83,8 @@ struct Layer {
     /// The part of the atlas the stage shows (atlas units): spread glyphs stay inside it.
     room: Option<crate::spread::Rect>,
     dragged: Option<u32>,
+    /// Glyphs that a change pushed aside are still to be moved (after the next frame).
+    settling: bool,
 }
 
 /// One figure's markers, shared by the figure (hit tests, drag) and its overlays (which draw
@@ -390,6 +394,17 @@ impl MarkerLayer {
         moved
     }
 
+    /// Moves the glyphs that a change pushed aside (see `sync`).
+    fn settle(&self) {
+        let moved = self.layer.try_update_value(|l| {
+            l.settling = false;
+            l.group.is_some() && Self::respread(l, l.ppu)
+        });
+        if moved == Some(true) {
+            let _ = self.rev.try_update(|r| *r += 1);
+        }
+    }
+
     /// Takes in the chart's changes since the layer last looked.
     fn sync(&self, state: &AppState, view: View, ppu: f64) {
         let today = state.past.with_untracked(Option::is_none);
@@ -397,6 +412,10 @@ impl MarkerLayer {
             .edits
             .with_value(|e| (e.rev(), e.since(self.layer.with_value(|l| l.seen))));
         let mut touched = false;
+        let mut settle = false;
+        // Everything is looked at again (the first sync, another patient, a past visit): every
+        // marker is drawn where it belongs at once.
+        let whole = changed.is_none();
         self.layer.update_value(|l| {
             l.seen = rev;
             let (Some(group), Some(leaders)) = (l.group.clone(), l.leaders.clone()) else {
@@ -460,12 +479,23 @@ impl MarkerLayer {
                     }
                 }
             });
-            if touched {
+            if touched && whole {
                 Self::respread(l, ppu);
+            } else if touched {
+                l.ppu = ppu;
+                // A change shows its marker on its spot at once; the spread of its crowd (a
+                // new marker pushing neighbours aside, a removed one letting them gather back)
+                // follows in the task after the frame that shows it: a tap's own work is its
+                // marker, however crowded the spot.
+                settle = !std::mem::replace(&mut l.settling, true);
             }
         });
         if touched {
             self.rev.update(|r| *r += 1);
+        }
+        if settle {
+            let layer = *self;
+            crate::frame::after_frame(move || layer.settle());
         }
     }
 

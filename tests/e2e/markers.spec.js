@@ -1,7 +1,7 @@
 // Crowded markers by touch: points charted close together are spread apart so that no marker
 // hides another's number, and each one can still be tapped and selected.
 import { test, expect } from "@playwright/test";
-import { showView, startWithOldChart } from "./helpers.js";
+import { atlasToScreen, showView, startWithOldChart } from "./helpers.js";
 
 test.use({ reducedMotion: "reduce" });
 
@@ -136,4 +136,45 @@ test("a crowd on the neck of a small figure is spread on the map, not off its to
   expect(outside).toEqual([]);
   // They are spread (each with its line to its spot), not left piled on the neck.
   await expect.poll(() => page.locator('figure[data-view="posterior"] .trp-leader.spread').count()).toBeGreaterThan(3);
+});
+
+test("a point charted into a crowd is spread with it, and no marker covers another", async ({ page }) => {
+  const five = CROWD.slice(0, 5);
+  await startWithOldChart(page, JSON.stringify({ app: "myomap", schema: 1, chart: { trps: five, timers: [], next_id: 7 } }));
+  await showView(page, "posterior");
+  await expect(page.locator('figure[data-view="posterior"] [data-trp]')).toHaveCount(5);
+  // A first point, on the other side, starts today's visit and opens its record beside the
+  // map: the map's room then stays as it is for the next tap.
+  const other = await atlasToScreen(page, "posterior", -51, 394);
+  await page.touchscreen.tap(other.x, other.y);
+  await expect(page.locator('figure[data-view="posterior"] [data-trp]')).toHaveCount(6);
+  await page.waitForTimeout(600);
+  // Among the crowd's true spots (their glyphs sit beside them): a tap there charts a point.
+  const at = await atlasToScreen(page, "posterior", 51, 394);
+  await page.touchscreen.tap(at.x, at.y);
+  await expect(page.locator('figure[data-view="posterior"] [data-trp]')).toHaveCount(7);
+  const added = await page.locator('figure[data-view="posterior"] [data-trp]').evaluateAll((ms) =>
+    String(Math.max(...ms.map((m) => +m.getAttribute("data-trp")))));
+  // The new marker shows on its spot in the frame after the tap; the crowd, the new one
+  // with it, is spread again straight after.
+  const dots = () =>
+    page.evaluate(() => {
+      const overlays = [...document.querySelectorAll(".overlay")];
+      overlays.forEach((o) => o.style.setProperty("pointer-events", "visiblePainted"));
+      const out = [...document.querySelectorAll('figure[data-view="posterior"] [data-trp]')].map((m) => {
+        const r = m.querySelector(".trp-dot").getBoundingClientRect();
+        const c = { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        const hit = document.elementFromPoint(c.x, c.y);
+        // The selected point's ring is drawn over its marker, wherever the marker is drawn.
+        const selected = document.querySelector("[data-selected-trp]")?.getAttribute("data-selected-trp");
+        const ring = hit?.closest(".sel-x") && selected === m.getAttribute("data-trp");
+        return { id: m.getAttribute("data-trp"), ...c, onTop: hit?.closest("[data-trp]") === m || !!ring };
+      });
+      overlays.forEach((o) => o.style.removeProperty("pointer-events"));
+      return out;
+    });
+  await expect.poll(async () => (await dots()).filter((d) => !d.onTop).map((d) => d.id)).toEqual([]);
+  const mine = (await dots()).find((d) => d.id === added);
+  expect(Math.hypot(mine.x - at.x, mine.y - at.y), "the new glyph moved beside its spot").toBeGreaterThan(10);
+  await expect(page.locator('figure[data-view="posterior"] .trp-leader.spread')).toHaveCount(6);
 });
