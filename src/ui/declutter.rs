@@ -1,5 +1,6 @@
-//! Muscle names written on the zoomed map give way to the controls floating over it: a name
-//! that a control would cover is hidden rather than shown half under a button.
+//! Muscle names written on the zoomed map give way to the controls floating over it and to the
+//! trigger points on it: a name that a control or a marker would cover is hidden rather than
+//! shown half under a button or cut through by a marker.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -9,6 +10,9 @@ use super::state::AppState;
 /// What floats over the map: zoom buttons, the region list, the legend (while shown) and the
 /// side tags.
 const CONTROLS: &str = ".zoom-controls .btn, .preset-list, .legend:not(.off), .side-tag";
+/// What is drawn on the map that a name must not run through: markers' dots and the selection
+/// ring.
+const MARKS: &str = ".stage .trp-dot, .stage .sel-ring";
 /// How long a zoom takes to settle (the camera's transition), in milliseconds.
 const SETTLE_MS: u64 = 420;
 
@@ -24,8 +28,8 @@ fn overlaps(a: Rect, b: Rect) -> bool {
     a.0 < b.2 && a.2 > b.0 && a.1 < b.3 && a.3 > b.1
 }
 
-/// Marks every written name that a control covers (class `covered`), and clears the mark
-/// from the others.
+/// Marks every written name that a control or a marker covers (class `covered`), and clears
+/// the mark from the others.
 pub fn hide_covered_names() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -46,13 +50,15 @@ pub fn hide_covered_names() {
     if names.is_empty() {
         return;
     }
-    let controls: Vec<Rect> = all(CONTROLS)
+    let over: Vec<Rect> = all(CONTROLS)
         .iter()
+        .chain(all(MARKS).iter())
         .map(rect)
         .filter(|r| r.2 > r.0)
         .collect();
     for name in names {
-        let covered = controls.iter().any(|c| overlaps(rect(&name), *c));
+        let at = rect(&name);
+        let covered = over.iter().any(|c| overlaps(at, *c));
         let _ = name.class_list().toggle_with_force("covered", covered);
     }
 }
@@ -62,11 +68,17 @@ pub fn hide_covered_names() {
 pub fn watch(state: AppState) {
     let generation = StoredValue::new(0u32);
     Effect::new(move |_| {
-        state.camera.track();
+        let zoomed = state.camera.get().scale >= super::overlays::LABEL_ZOOM;
         state.layout_rev.track();
         state.deep.track();
         state.portrait_view.track();
         state.mode.track();
+        // Points charted, moved or taken away, and the selection ring; only while names are
+        // written (a tap at rest zoom wakes nothing here).
+        if zoomed {
+            state.chart.track();
+            state.selection.track();
+        }
         let mine = generation.get_value().wrapping_add(1);
         generation.set_value(mine);
         // Mid-pinch the camera moves with every pointer move: nothing is scheduled until the

@@ -12,7 +12,7 @@ use crate::anatomy::{
 use crate::clinic::chart::PainDab;
 
 /// From this zoom on, muscle names are written on the map.
-const LABEL_ZOOM: f64 = 2.0;
+pub const LABEL_ZOOM: f64 = 2.0;
 
 /// An SVG `translate(x y)` for a spot on the map, to a tenth of an atlas unit.
 pub fn translate(x: f32, y: f32) -> String {

@@ -1,8 +1,8 @@
 // Gloves on, one hand free: every control on every treatment screen is a touch target of at
 // least 44 CSS px, its words fit inside it, and the names written on the zoomed map are never
-// under a floating control.
+// under a floating control nor cut through by a trigger point.
 import { test, expect } from "@playwright/test";
-import { startWithOldChart, showView } from "./helpers.js";
+import { freshStart, startWithOldChart, showView } from "./helpers.js";
 
 const QUESTIONS = ["bleeding", "pregnancy", "needle_fear", "local_infection", "lymphoedema", "metal_allergy",
   "immune_suppression", "pacemaker", "epilepsy"];
@@ -95,4 +95,43 @@ test("names written on the zoomed map are never under a floating control", async
     expect(shown).toBeGreaterThan(3);
     await page.getByRole("button", { name: "Reset zoom" }).tap();
   }
+});
+
+test("a name written on the zoomed map gives way to a trigger point charted under it", async ({ page }) => {
+  await freshStart(page);
+  await showView(page, "posterior");
+  await page.getByRole("button", { name: "Regions" }).tap();
+  await page.getByRole("button", { name: "Shoulders" }).tap();
+  if (!(await page.locator(".stage .label").first().isVisible())) await page.getByRole("button", { name: "Zoom in" }).tap();
+  await page.waitForTimeout(900);
+  // The written name nearest the middle of the map.
+  const k = await page.locator('figure[data-view="posterior"] .stage .label').evaluateAll((ls) => {
+    const s = document.querySelector('figure[data-view="posterior"] .stage').getBoundingClientRect();
+    const away = (l) => { const r = l.getBoundingClientRect(); return Math.hypot(r.left + r.width / 2 - (s.left + s.width / 2), r.top + r.height / 2 - (s.top + s.height / 2)); };
+    const shown = ls.map((l, i) => [l, i]).filter(([l]) => getComputedStyle(l).visibility !== "hidden" && l.getBoundingClientRect().width > 0);
+    shown.sort((a, b) => away(a[0]) - away(b[0]));
+    return shown.length ? shown[0][1] : -1;
+  });
+  expect(k).toBeGreaterThanOrEqual(0);
+  const name = page.locator('figure[data-view="posterior"] .stage .label').nth(k);
+  await expect(name).toBeVisible();
+  // A tap in the middle of the name reaches the muscle under it (names take no taps).
+  const box = await name.boundingBox();
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.locator('figure[data-view="posterior"] [data-trp]')).toHaveCount(1);
+  await expect(name).toBeHidden();
+  // No name that is still written runs through a marker or the selection ring.
+  const clashes = await page.evaluate(() => {
+    const marks = [...document.querySelectorAll(".stage .trp-dot, .stage .sel-ring")]
+      .map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
+    const over = (a, b) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+    return [...document.querySelectorAll(".stage .label")]
+      .filter((l) => getComputedStyle(l).visibility !== "hidden")
+      .filter((l) => { const r = l.getBoundingClientRect(); return r.width > 0 && marks.some((m) => over(r, m)); })
+      .map((l) => l.textContent);
+  });
+  expect(clashes).toEqual([]);
+  // The other names stay.
+  const shown = await page.locator(".stage .label").evaluateAll((ls) => ls.filter((l) => getComputedStyle(l).visibility !== "hidden" && l.getBoundingClientRect().width > 0).length);
+  expect(shown).toBeGreaterThan(3);
 });
