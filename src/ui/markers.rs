@@ -482,6 +482,7 @@ impl MarkerLayer {
             if touched && whole {
                 Self::respread(l, ppu);
             } else if touched {
+                // The scale the crowd is spread for when it settles.
                 l.ppu = ppu;
                 // A change shows its marker on its spot at once; the spread of its crowd (a
                 // new marker pushing neighbours aside, a removed one letting them gather back)

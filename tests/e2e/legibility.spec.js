@@ -68,6 +68,23 @@ test("every control is at least 44 px and holds its words, on every screen of a 
   for (const [screen, bad] of Object.entries(screens)) expect(bad, screen).toEqual([]);
 });
 
+/** The names written on the map (not hidden) whose box overlaps anything matching `what`. */
+function namesOver(page, what) {
+  return page.evaluate((what) => {
+    const boxes = [...document.querySelectorAll(what)].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
+    const over = (a, b) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+    return [...document.querySelectorAll(".stage .label")]
+      .filter((l) => getComputedStyle(l).visibility !== "hidden")
+      .filter((l) => { const r = l.getBoundingClientRect(); return r.width > 0 && boxes.some((b) => over(r, b)); })
+      .map((l) => l.textContent);
+  }, what);
+}
+
+/** How many names are written on the map and shown. */
+function namesShown(page) {
+  return page.locator(".stage .label").evaluateAll((ls) => ls.filter((l) => getComputedStyle(l).visibility !== "hidden" && l.getBoundingClientRect().width > 0).length);
+}
+
 test("names written on the zoomed map are never under a floating control", async ({ page }) => {
   await startWithOldChart(page, busyChart());
   await page.getByRole("button", { name: "Dismiss message" }).tap().catch(() => {});
@@ -80,19 +97,10 @@ test("names written on the zoomed map are never under a floating control", async
     await expect(page.locator(".stage .label").first()).toBeAttached();
     // The map settles after its zoom before the names are checked against the controls.
     await page.waitForTimeout(900);
-    const clashes = await page.evaluate(() => {
-      const controls = [...document.querySelectorAll(".zoom-controls .btn, .legend:not(.off), .side-tag")]
-        .map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
-      const over = (a, b) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
-      return [...document.querySelectorAll(".stage .label")]
-        .filter((l) => getComputedStyle(l).visibility !== "hidden")
-        .filter((l) => { const r = l.getBoundingClientRect(); return r.width > 0 && controls.some((c) => over(r, c)); })
-        .map((l) => l.textContent);
-    });
+    const clashes = await namesOver(page, ".zoom-controls .btn, .legend:not(.off), .side-tag");
     expect(clashes, `${preset}: names under a control`).toEqual([]);
     // Some names are still written (the check is not passing by hiding them all).
-    const shown = await page.locator(".stage .label").evaluateAll((ls) => ls.filter((l) => getComputedStyle(l).visibility !== "hidden" && l.getBoundingClientRect().width > 0).length);
-    expect(shown).toBeGreaterThan(3);
+    expect(await namesShown(page)).toBeGreaterThan(3);
     await page.getByRole("button", { name: "Reset zoom" }).tap();
   }
 });
@@ -121,17 +129,7 @@ test("a name written on the zoomed map gives way to a trigger point charted unde
   await expect(page.locator('figure[data-view="posterior"] [data-trp]')).toHaveCount(1);
   await expect(name).toBeHidden();
   // No name that is still written runs through a marker or the selection ring.
-  const clashes = await page.evaluate(() => {
-    const marks = [...document.querySelectorAll(".stage .trp-dot, .stage .sel-ring")]
-      .map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
-    const over = (a, b) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
-    return [...document.querySelectorAll(".stage .label")]
-      .filter((l) => getComputedStyle(l).visibility !== "hidden")
-      .filter((l) => { const r = l.getBoundingClientRect(); return r.width > 0 && marks.some((m) => over(r, m)); })
-      .map((l) => l.textContent);
-  });
-  expect(clashes).toEqual([]);
+  expect(await namesOver(page, ".stage .trp-dot, .stage .sel-ring")).toEqual([]);
   // The other names stay.
-  const shown = await page.locator(".stage .label").evaluateAll((ls) => ls.filter((l) => getComputedStyle(l).visibility !== "hidden" && l.getBoundingClientRect().width > 0).length);
-  expect(shown).toBeGreaterThan(3);
+  expect(await namesShown(page)).toBeGreaterThan(3);
 });
