@@ -5,6 +5,7 @@
 pub mod anatomy;
 pub mod clinic;
 pub mod gesture;
+pub mod labels;
 pub mod num;
 pub mod record;
 pub mod small_sort;

@@ -673,7 +673,7 @@ fn Figure(view: View) -> impl IntoView {
                         <PainDrawing view stroke />
                         <ReferralZones view />
                         <Highlight view />
-                        <MuscleLabels view zoom=zoom_vars />
+                        <MuscleLabels view zoom=zoom_vars room />
                         <Hints hints />
                         <TimerRings view layer />
                         <Markers view layer dragging zoom=zoom_vars room />

@@ -1,6 +1,7 @@
 //! Muscle names written on the zoomed map give way to the controls floating over it and to the
-//! trigger points on it: a name that a control or a marker would cover is hidden rather than
-//! shown half under a button or cut through by a marker.
+//! trigger points on it: a name that a control or a marker would cover, or that the stage's
+//! edge would cut, is hidden rather than shown half under a button, cut through by a marker or
+//! cut off.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -28,8 +29,8 @@ fn overlaps(a: Rect, b: Rect) -> bool {
     a.0 < b.2 && a.2 > b.0 && a.1 < b.3 && a.3 > b.1
 }
 
-/// Marks every written name that a control or a marker covers (class `covered`), and clears
-/// the mark from the others.
+/// Marks every written name that a control or a marker covers or the stage's edge cuts (class
+/// `covered`), and clears the mark from the others.
 pub fn hide_covered_names() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -58,7 +59,17 @@ pub fn hide_covered_names() {
         .collect();
     for name in names {
         let at = rect(&name);
-        let covered = over.iter().any(|c| overlaps(at, *c));
+        // A name the stage's edge would cut (its width on screen differs a little from the
+        // estimate it was placed by) is not written half.
+        let cut = name
+            .closest(".stage")
+            .ok()
+            .flatten()
+            .map(|s| rect(&s))
+            .is_some_and(|s| {
+                at.0 < s.0 - 1.0 || at.1 < s.1 - 1.0 || at.2 > s.2 + 1.0 || at.3 > s.3 + 1.0
+            });
+        let covered = cut || over.iter().any(|c| overlaps(at, *c));
         let _ = name.class_list().toggle_with_force("covered", covered);
     }
 }

@@ -64,8 +64,14 @@ fn zone_paths(view: View, muscle: &str, side: Side) -> Vec<(String, &'static str
 }
 
 /// Muscle names at a known inner point of each region, for the zoomed-in map. Larger muscles
-/// are named first; a name that would overlap one already placed is left out at this zoom.
-fn labels(view: View, layer: Layer, px_per_unit: f64) -> impl IntoView {
+/// are named first; a name that would overlap one already placed is left out at this zoom, and
+/// one near the stage's edge is written inside it (`crate::labels::place`).
+fn labels(
+    view: View,
+    layer: Layer,
+    px_per_unit: f64,
+    room: Option<crate::labels::Rect>,
+) -> impl IntoView {
     const FONT_PX: f64 = 12.0;
     let mut seen = std::collections::HashSet::new();
     let mut candidates: Vec<(f32, &'static str, (i16, i16))> = atlas::probes()
@@ -78,20 +84,19 @@ fn labels(view: View, layer: Layer, px_per_unit: f64) -> impl IntoView {
         .collect();
     crate::small_sort::sort_by(&mut candidates, |a, b| b.0.total_cmp(&a.0));
     let unit = FONT_PX / px_per_unit.max(0.01);
-    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+    // Names keep a few pixels clear of the stage's edges.
+    let m = 0.4 * unit;
+    let room = room.map(|r| (r.0 + m, r.1 + m, r.2 - m, r.3 - m));
+    let mut placed = Vec::new();
     let mut out = Vec::new();
     for (_, muscle, at) in candidates {
         let name = anatomy::muscle(muscle).map_or(muscle, |m| m.name);
-        let half_w = 0.3 * unit * name.len() as f64;
+        // Up to about two thirds of the font size per letter (bold), and a little space around
+        // each name.
+        let half = ((0.33 * name.len() as f64 + 0.2) * unit, 0.7 * unit);
         for side in Side::BOTH {
-            let x = view.x_sign(side) as f64 * at.0 as f64;
-            let y = at.1 as f64;
-            let bx = (x - half_w, y - 0.6 * unit, x + half_w, y + 0.6 * unit);
-            let clash = placed
-                .iter()
-                .any(|p| bx.0 < p.2 && bx.2 > p.0 && bx.1 < p.3 && bx.3 > p.1);
-            if !clash {
-                placed.push(bx);
+            let spot = (view.x_sign(side) as f64 * at.0 as f64, at.1 as f64);
+            if let Some((x, y)) = crate::labels::place(spot, half, room, &mut placed) {
                 out.push((x as f32, y as f32, name));
             }
         }
@@ -274,6 +279,8 @@ pub fn MuscleLabels(
     view: View,
     /// Zoom and stage scale: their product is screen pixels per atlas unit.
     zoom: Memo<(f64, f64)>,
+    /// What the stage shows of the atlas: names near its edges are written inside it.
+    room: Memo<Option<crate::labels::Rect>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let show = move || state.camera.get().scale >= LABEL_ZOOM && !state.gesturing.get();
@@ -283,7 +290,7 @@ pub fn MuscleLabels(
                 {move || {
                     let layer = if state.deep.get() { Layer::Deep } else { Layer::Superficial };
                     let (scale, unit) = zoom.get();
-                    labels(view, layer, scale * unit)
+                    labels(view, layer, scale * unit, room.get())
                 }}
             </g>
         </Show>
