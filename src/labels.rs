@@ -3,8 +3,7 @@
 //! inward so that it is read whole, as long as it still covers its spot; a name whose spot is
 //! off the stage, or that would cross a name already written, is not written.
 
-/// A rectangle as (left, top, right, bottom).
-pub type Rect = (f64, f64, f64, f64);
+use crate::spread::Rect;
 
 /// Where to write a name whose box reaches `half` (half width, half height) either side of
 /// its spot `at`, inside `room` (what the stage shows, when known) and clear of the boxes in

@@ -70,7 +70,7 @@ fn labels(
     view: View,
     layer: Layer,
     px_per_unit: f64,
-    room: Option<crate::labels::Rect>,
+    room: Option<crate::spread::Rect>,
 ) -> impl IntoView {
     const FONT_PX: f64 = 12.0;
     let mut seen = std::collections::HashSet::new();
@@ -280,7 +280,7 @@ pub fn MuscleLabels(
     /// Zoom and stage scale: their product is screen pixels per atlas unit.
     zoom: Memo<(f64, f64)>,
     /// What the stage shows of the atlas: names near its edges are written inside it.
-    room: Memo<Option<crate::labels::Rect>>,
+    room: Memo<Option<crate::spread::Rect>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let show = move || state.camera.get().scale >= LABEL_ZOOM && !state.gesturing.get();
