@@ -26,14 +26,16 @@ pub fn place(
         y += inward(y, half.1, r.1, r.3)?;
     }
     let b = (x - half.0, y - half.1, x + half.0, y + half.1);
-    if placed
-        .iter()
-        .any(|p| b.0 < p.2 && b.2 > p.0 && b.1 < p.3 && b.3 > p.1)
-    {
+    if placed.iter().any(|p| overlaps(b, *p)) {
         return None;
     }
     placed.push(b);
     Some((x, y))
+}
+
+/// Whether two rectangles share any area (touching edges do not).
+pub fn overlaps(a: Rect, b: Rect) -> bool {
+    a.0 < b.2 && a.2 > b.0 && a.1 < b.3 && a.3 > b.1
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::AppState;
+use crate::labels::overlaps;
+use crate::spread::Rect;
 
 /// What floats over the map: zoom buttons, the region list, the legend (while shown) and the
 /// side tags.
@@ -17,16 +19,9 @@ const MARKS: &str = ".stage .trp-dot, .stage .sel-ring";
 /// How long a zoom takes to settle (the camera's transition), in milliseconds.
 const SETTLE_MS: u64 = 420;
 
-/// Rectangles as (left, top, right, bottom).
-type Rect = (f64, f64, f64, f64);
-
 fn rect(e: &web_sys::Element) -> Rect {
     let r = e.get_bounding_client_rect();
     (r.left(), r.top(), r.right(), r.bottom())
-}
-
-fn overlaps(a: Rect, b: Rect) -> bool {
-    a.0 < b.2 && a.2 > b.0 && a.1 < b.3 && a.3 > b.1
 }
 
 /// Marks every written name that a control or a marker covers or the stage's edge cuts (class
