@@ -478,7 +478,9 @@ async fn ending_a_visit_with_a_needle_in_lists_it_and_remove_all_records_it_out(
 }
 
 #[wasm_bindgen_test]
-async fn the_panel_follows_a_tap_on_the_map_after_its_frame_and_other_selections_at_once() {
+async fn the_panel_and_referral_pattern_follow_a_tap_on_the_map_after_its_frame_and_other_selections_at_once(
+) {
+    use myomap::ui::overlays::{Highlight, ReferralZones};
     use myomap::ui::{panel::SelectionPanel, state::Selection};
     let mut chart = Chart::default();
     let at = |x, y| MapPoint {
@@ -511,7 +513,14 @@ async fn the_panel_follows_a_tap_on_the_map_after_its_frame_and_other_selections
         let state = AppState::new(loaded);
         out.set(Some(state));
         provide_context(state);
-        view! { <SelectionPanel /> }
+        view! {
+            <SelectionPanel />
+            <svg>
+                <ReferralZones view=View::Anterior />
+                <ReferralZones view=View::Posterior />
+                <Highlight view=View::Posterior />
+            </svg>
+        }
     });
     let state = held.get().unwrap();
     let shown = || {
@@ -519,6 +528,13 @@ async fn the_panel_follows_a_tap_on_the_map_after_its_frame_and_other_selections
             .unwrap()
             .and_then(|el| el.get_attribute("data-selected-trp"))
     };
+    // The muscle whose referral pattern is drawn, and whether an outline is.
+    let pattern = || {
+        host.query_selector("g.referral [data-referral]")
+            .unwrap()
+            .and_then(|el| el.get_attribute("data-referral"))
+    };
+    let outlines = || host.query_selector_all(".sel-muscle").unwrap().length();
     let microtasks = || async {
         for _ in 0..5 {
             let p = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
@@ -530,20 +546,40 @@ async fn the_panel_follows_a_tap_on_the_map_after_its_frame_and_other_selections
     state.selection.set(Selection::Trp(a));
     microtasks().await;
     assert_eq!(shown(), Some(a.to_string()));
+    assert_eq!(pattern().as_deref(), Some("upper_trapezius"));
 
-    // A tap on the map: the panel keeps the point it showed until the tap's frame is drawn.
+    // A tap on the map: the panel and the referral pattern keep the point they showed until
+    // the tap's frame is drawn; the new muscle's outline is in that frame.
+    let before = host
+        .query_selector(".sel-muscle")
+        .unwrap()
+        .map(|el| el.outer_html());
     state.select_on_map(Selection::Trp(b));
     microtasks().await;
+    assert!(outlines() > 0);
+    assert_ne!(
+        host.query_selector(".sel-muscle")
+            .unwrap()
+            .map(|el| el.outer_html()),
+        before,
+        "the outline moves with the tap"
+    );
     if !document().hidden() {
         assert_eq!(
             shown(),
             Some(a.to_string()),
             "the panel waits for the frame"
         );
+        assert_eq!(
+            pattern().as_deref(),
+            Some("upper_trapezius"),
+            "the pattern waits for the frame"
+        );
     }
     settle().await;
     settle().await;
     assert_eq!(shown(), Some(b.to_string()));
+    assert_eq!(pattern().as_deref(), Some("infraspinatus"));
 
     // A tap followed at once by another selection: the panel ends on the later one.
     state.select_on_map(Selection::Trp(a));
@@ -551,6 +587,7 @@ async fn the_panel_follows_a_tap_on_the_map_after_its_frame_and_other_selections
     settle().await;
     settle().await;
     assert_eq!(shown(), Some(b.to_string()));
+    assert_eq!(pattern().as_deref(), Some("infraspinatus"));
     drop(handle);
     host.remove();
 }

@@ -86,7 +86,8 @@ pub fn BodyMap() -> impl IntoView {
         mode.get() == Mode::Chart
             && (show_all.get()
                 || state
-                    .selected_muscle()
+                    .panel_focus
+                    .get()
                     .is_some_and(|(m, _)| referral::pattern(&m).is_some()))
     });
     let legend_built = super::Warm::built_ahead(move || legend_on.get());
@@ -561,7 +562,7 @@ fn Figure(view: View) -> impl IntoView {
                 .find(|(hx, hy, _)| (hx - x).hypot(hy - y) <= hit_radius())
                 .cloned()
         });
-        if let (Some((hx, hy, _)), Some((m, side))) = (hint, state.focus.get_untracked()) {
+        if let (Some((hx, hy, _)), Some((m, side))) = (hint, state.panel_focus.get_untracked()) {
             last_marked.set_value(mark(&m, side, hx, hy));
             return;
         }

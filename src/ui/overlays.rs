@@ -112,7 +112,7 @@ pub fn hints_of(state: AppState, view: View) -> Memo<Vec<(f32, f32, &'static str
         if state.mode.get() == Mode::Pain {
             return Vec::new();
         }
-        let Some((m, side)) = state.selected_muscle() else {
+        let Some((m, side)) = state.panel_focus.get() else {
             return Vec::new();
         };
         referral::pattern(&m)
@@ -192,7 +192,8 @@ pub fn ReferralZones(view: View) -> impl IntoView {
             return (Vec::new(), Vec::new());
         }
         let own = state
-            .selected_muscle()
+            .panel_focus
+            .get()
             .map(|(m, side)| {
                 zone_paths(view, &m, side)
                     .into_iter()
@@ -231,7 +232,7 @@ pub fn ReferralZones(view: View) -> impl IntoView {
             // The pattern grows out of the selected point (where motion is welcome). Set
             // through the style object: the content security policy refuses a style attribute.
             let origin = state
-                .selected_trp_untracked()
+                .panel_trp_untracked()
                 .and_then(|id| {
                     state.chart.with_untracked(|c| {
                         c.trp(id)
