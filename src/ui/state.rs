@@ -174,7 +174,8 @@ pub struct AppState {
     pub panel: RwSignal<Selection>,
     panel_waits: StoredValue<bool>,
     /// The muscle and side the selection is about, changing only when they do (so that
-    /// charting on the same muscle does not redraw its highlight, pattern and hints).
+    /// charting on the same muscle does not redraw its outline; `panel_focus` does the same
+    /// for the pattern and hints).
     pub focus: Memo<Option<(String, Side)>>,
     /// The muscle and side of `panel`: the referral pattern, its legend and the typical sites
     /// follow it, one frame after a tap's marker and outline (about 5 ms less under the first
@@ -254,11 +255,11 @@ impl AppState {
         let (focus, panel_focus) = (focus_of(selection), focus_of(panel));
         AppState {
             edits: StoredValue::new(Edits::default()),
-            panel_focus,
             chart,
             open_rev,
             pain_rev,
             focus,
+            panel_focus,
             now,
             live_timers,
             selection,
