@@ -180,3 +180,30 @@ test("names near the edge of the zoomed map are written whole inside it, and nev
   // Names are still written near the edges and elsewhere (the check is not passing by hiding them all).
   expect(seen).toBeGreaterThan(30);
 });
+
+test("the header's search field writes its placeholder whole or not at all, beside a short or a long name", async ({ page }) => {
+  await freshStart(page);
+  /** How much of "Find a muscle" the field shows: "whole", "none" (the magnifier alone says
+   * what the field is for) or "cut". */
+  const placeholder = () => page.getByLabel("Find a muscle").evaluate((input) => {
+    const style = getComputedStyle(input);
+    if (getComputedStyle(input, "::placeholder").color === "rgba(0, 0, 0, 0)") return "none";
+    const ctx = document.createElement("canvas").getContext("2d");
+    ctx.font = style.font;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return ctx.measureText(input.placeholder).width <= room ? "whole" : "cut";
+  });
+  const seen = new Set();
+  for (const name of ["Ann Li", "Maria Fernanda Lopez-Castellanos"]) {
+    await page.locator("[data-current-patient]").tap();
+    await page.getByLabel("Name", { exact: true }).fill(name);
+    await page.getByRole("button", { name: "Save details" }).tap();
+    await page.getByRole("button", { name: "Close" }).tap();
+    const shown = await placeholder();
+    expect(shown, name).not.toBe("cut");
+    seen.add(shown);
+  }
+  // Landscape has room for the words beside a short name; portrait never does.
+  const landscape = page.viewportSize().width > page.viewportSize().height;
+  expect(seen.has("whole")).toBe(landscape);
+});
