@@ -40,6 +40,9 @@ pub fn App(
     side_ready: RwSignal<bool>,
     /// Whether the body map is built yet (it follows the rest of the screen at start-up).
     map_ready: RwSignal<bool>,
+    /// Whether the header's patient, search and tools and the patients' dialogs are built yet:
+    /// at start-up they follow the map, in a task of their own.
+    head_ready: RwSignal<bool>,
     /// Set once the map is interactive: parts that are not on screen yet may be built then.
     warm: RwSignal<bool>,
 ) -> impl IntoView {
@@ -139,13 +142,15 @@ pub fn App(
             <h1>"Myomap"</h1>
             {move || patient_view.get().then(|| view! { <patient_view::PatientBar texts /> })}
             {move || {
-                (!reviewing.get()).then(|| view! {
+                (head_ready.get() && !reviewing.get()).then(|| view! {
                     <patients::PatientHeader />
                     <search::MuscleSearch />
                 })
             }}
             <div class="tools">
-                {move || if reviewing.get() {
+                {move || if !head_ready.get() {
+                    ().into_any()
+                } else if reviewing.get() {
                     view! { <a class="btn link" href="#/">"Back to the map"</a> }.into_any()
                 } else {
                     view! {
@@ -208,7 +213,7 @@ pub fn App(
         }}
         <alarm::AlarmBanner />
         <patients::PastVisitBar />
-        <patients::PatientDialogs />
+        {move || head_ready.get().then(|| view! { <patients::PatientDialogs /> })}
         <safety::ThoraxWarning />
         {move || if reviewing.get() {
             view! {
@@ -220,8 +225,8 @@ pub fn App(
         } else {
             view! {
                 <main class="workspace">
-                    // The map is built in a task of its own after the header (see `mount`):
-                    // no single start-up task holds the page for the whole build.
+                    // The map is built in a task of its own after the header's frame and before its
+                    // tools (see `mount`): no single start-up task holds the page for long.
                     {move || if map_ready.get() {
                         view! { <body_map::BodyMap /> }.into_any()
                     } else {
@@ -307,15 +312,18 @@ pub fn mount() {
         mark("myomap-wasm-started");
         let loaded = crate::store::browser::load(BrowserClock.now()).await;
         mark("myomap-records-read");
-        let (side_ready, map_ready, warm) = (
+        let (side_ready, map_ready, head_ready, warm) = (
+            RwSignal::new(false),
             RwSignal::new(false),
             RwSignal::new(false),
             RwSignal::new(false),
         );
-        // The screen is built in three tasks (the header with the point's panel, the map, the
-        // list of points and the timers), none of which holds the page for long. The map comes
-        // second: it is what the therapist taps; the list and timers follow it, unless needles
-        // are in (their timers show at once, and in portrait they take room from the map).
+        // The screen is built in four tasks, none of which holds the page for long: its frame
+        // (the header's title, any banners, the point's panel), the map, the header's patient, search and tools, then the list
+        // of points and the timers. The map is what the therapist taps: it is shown and answers
+        // as soon as it is in. The header's tools follow it (the header's height is fixed: the
+        // map does not move when they come); the list and timers follow them, unless needles
+        // are in (their timers show with the map, and in portrait they take room from it).
         // Until the map is in, the start-up screen stays and the app is not laid out
         // (style/main.css): a header without its map would be laid out and painted only to be
         // laid out again.
@@ -324,7 +332,9 @@ pub fn mount() {
         if let Some(root) = &root {
             let _ = root.set_attribute("data-starting", "");
         }
-        leptos::mount::mount_to_body(move || view! { <App loaded side_ready map_ready warm /> });
+        leptos::mount::mount_to_body(
+            move || view! { <App loaded side_ready map_ready head_ready warm /> },
+        );
         yield_task().await;
         side_ready.set(needles_in);
         map_ready.set(true);
@@ -334,6 +344,8 @@ pub fn mount() {
         }
         drop_boot();
         interactive();
+        yield_task().await;
+        head_ready.set(true);
         if !needles_in {
             yield_task().await;
             side_ready.set(true);

@@ -79,7 +79,7 @@ test("+1 min adds a minute; a custom time can be chosen", async ({ page }) => {
   await expect(t.locator(".timer-time")).toHaveText("08:00");
 });
 
-test("start-up shows the app only with its map, and with needles in, with their timers at once", async ({ page }) => {
+test("start-up shows the app with its map, the header's tools next, and with needles in, their timers at once", async ({ page }) => {
   await freshStart(page);
   // What the page holds when the app is built but not shown, and when it shows.
   await page.addInitScript(() => {
@@ -93,6 +93,7 @@ test("start-up shows the app only with its map, and with needles in, with their 
           appLaidOut: app.some((e) => getComputedStyle(e).display !== "none"),
           boot: !!document.getElementById("boot"),
           map: document.querySelectorAll("[data-muscle]").length > 0,
+          tools: document.querySelectorAll(".topbar button, .topbar input").length,
           timers: document.querySelectorAll("[data-timer]").length,
           list: !!document.querySelector(".trp-list"),
         });
@@ -105,12 +106,15 @@ test("start-up shows the app only with its map, and with needles in, with their 
     await expect(page.locator("#boot")).toHaveCount(0);
     return page.evaluate(() => window.__startup);
   };
-  // No needle in: the start-up screen stays until the map is in; the list follows the map.
+  // No needle in: the start-up screen stays until the map is in, and the app shows with it;
+  // the header's patient, search and tools follow the map, and the list follows them.
   const quiet = await startup();
   expect(quiet).toEqual([
-    { starting: true, appLaidOut: false, boot: true, map: false, timers: 0, list: false },
-    { starting: false, appLaidOut: true, boot: false, map: true, timers: 0, list: false },
+    { starting: true, appLaidOut: false, boot: true, map: false, tools: 0, timers: 0, list: false },
+    { starting: false, appLaidOut: true, boot: false, map: true, tools: 0, timers: 0, list: false },
   ]);
+  await expect(page.getByRole("searchbox", { name: "Find a muscle" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Patient view" })).toBeVisible();
   await expect(page.locator(".trp-list")).toBeAttached();
   // A needle in: its timer shows with the map, in the same frame.
   await startVisit(page);
@@ -118,7 +122,7 @@ test("start-up shows the app only with its map, and with needles in, with their 
   await expect(page.locator("[data-timer]")).toHaveCount(1);
   const needled = await startup();
   expect(needled[0]).toMatchObject({ starting: true, appLaidOut: false, boot: true });
-  expect(needled[1]).toMatchObject({ starting: false, appLaidOut: true, boot: false, map: true, timers: 1 });
+  expect(needled[1]).toMatchObject({ starting: false, appLaidOut: true, boot: false, map: true, tools: 0, timers: 1 });
 });
 
 test("the screen stays on while a timer runs, and the lock is taken again after the browser drops it", async ({ page }) => {
