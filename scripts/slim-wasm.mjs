@@ -8,6 +8,9 @@
 // 2. Every import of the wasm module (wasm-bindgen names them "__wbg_<name>_<16 hex digits>")
 //    gets a short name, the same in the wasm and in its JavaScript glue: about 230 long,
 //    hard-to-compress names in each file (and their module, "./myomap_bg.js", becomes "m").
+// 3. wasm-opt optimises for size again after the drop, then flattens the code, rebuilds its
+//    control flow (--flatten --rereloop) and optimises for size once more: 1.9 KB brotli less
+//    than -Oz alone; start-up and taps measured side by side were unchanged.
 // If the wasm's preload link is pinned by a hash in index.html, the new hash is written there.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync, rmSync } from "node:fs";
@@ -173,7 +176,7 @@ export function slimWasm(dir) {
     // The producers and target-features sections say how the module was built: the browser
     // has no use for them.
     execFileSync(existsSync(local) ? local : "wasm-opt",
-      [...FEATURES, "-Oz", "--strip-producers", "--strip-target-features", tmp, "-o", tmp], { stdio: "inherit" });
+      [...FEATURES, "-Oz", "--flatten", "--rereloop", "-Oz", "--strip-producers", "--strip-target-features", tmp, "-o", tmp], { stdio: "inherit" });
     const optimised = readFileSync(tmp);
     rmSync(tmp);
 
