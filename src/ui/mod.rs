@@ -225,8 +225,8 @@ pub fn App(
         } else {
             view! {
                 <main class="workspace">
-                    // The map is built in a task of its own after the header's frame and before its
-                    // tools (see `mount`): no single start-up task holds the page for long.
+                    // The map is built in a task of its own, after the screen's frame and before the
+                    // header's tools (see `mount`): no start-up task holds the page for long.
                     {move || if map_ready.get() {
                         view! { <body_map::BodyMap /> }.into_any()
                     } else {
@@ -319,11 +319,12 @@ pub fn mount() {
             RwSignal::new(false),
         );
         // The screen is built in four tasks, none of which holds the page for long: its frame
-        // (the header's title, any banners, the point's panel), the map, the header's patient, search and tools, then the list
-        // of points and the timers. The map is what the therapist taps: it is shown and answers
-        // as soon as it is in. The header's tools follow it (the header's height is fixed: the
-        // map does not move when they come); the list and timers follow them, unless needles
-        // are in (their timers show with the map, and in portrait they take room from it).
+        // (the header's title, any banners, the point's panel), the map, the header's patient,
+        // search and tools, then the list of points and the timers. The map is what the
+        // therapist taps: it is shown and answers as soon as it is in. The header's tools follow
+        // it (the header's height is fixed: the map does not move when they come); the list and
+        // timers follow them, unless needles are in (their timers show with the map, and in
+        // portrait they take room from it).
         // Until the map is in, the start-up screen stays and the app is not laid out
         // (style/main.css): a header without its map would be laid out and painted only to be
         // laid out again.
