@@ -272,6 +272,11 @@ impl Recognizer {
         out
     }
 
+    /// True while no finger is down.
+    pub fn idle(&self) -> bool {
+        self.down_count() == 0
+    }
+
     /// True while two fingers move the map.
     pub fn pinching(&self) -> bool {
         matches!(self.phase, Phase::Pinch { .. })
@@ -311,14 +316,14 @@ mod tests {
     #[test]
     fn a_tap_is_a_tap() {
         let mut r = Recognizer::default();
+        assert!(r.idle());
+        r.feed(down(1, 100.0, 100.0, 0.0, Under::Map));
+        assert!(!r.idle());
         let out = run(
             &mut r,
-            &[
-                down(1, 100.0, 100.0, 0.0, Under::Map),
-                up(1, 100.0, 100.0, 60.0),
-                click(100.0, 100.0, 61.0),
-            ],
+            &[up(1, 100.0, 100.0, 60.0), click(100.0, 100.0, 61.0)],
         );
+        assert!(r.idle());
         assert_eq!(
             out,
             vec![Gesture::Tap {
